@@ -1,0 +1,51 @@
+/// Where in an input file something went wrong: 1-based line and column (column is the field
+/// number within the row), so a message reads `FILE:LINE:COLUMN: what is wrong`.
+public struct SourceLocation: Sendable, Equatable, CustomStringConvertible {
+    public var file: String
+    public var line: Int
+    public var column: Int
+
+    public init(file: String, line: Int, column: Int) {
+        self.file = file
+        self.line = line
+        self.column = column
+    }
+
+    public var description: String { "\(file):\(line):\(column)" }
+}
+
+/// Every error Equity reports: what went wrong, where, and what to do about it.
+///
+/// The CLI prints `description` as one line on stderr and exits with status 1.
+public enum EquityError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// A file could not be opened, read or written.
+    case io(file: String, reason: String)
+    /// A column named on the command line is not in the file's header.
+    case unknownColumn(name: String, file: String, available: [String])
+    /// A value in the input cannot be used (not a number, negative count, x > n, ...).
+    case invalidValue(SourceLocation, reason: String)
+    /// The input is not well-formed CSV (unterminated quote, ragged row, empty file).
+    case malformedInput(SourceLocation, reason: String)
+    /// An argument or option is out of range or inconsistent.
+    case invalidArgument(String)
+    /// Input that is well-formed but cannot give a statistic (e.g. constant values, n < 4).
+    case unusableData(String)
+
+    public var description: String {
+        switch self {
+        case let .io(file, reason):
+            return "\(file): \(reason)"
+        case let .unknownColumn(name, file, available):
+            let list = available.prefix(20).joined(separator: ", ")
+            return "\(file):1:1: unknown column '\(name)'; the header has: \(list)"
+        case let .invalidValue(location, reason):
+            return "\(location): \(reason)"
+        case let .malformedInput(location, reason):
+            return "\(location): \(reason)"
+        case let .invalidArgument(reason):
+            return "invalid argument: \(reason)"
+        case let .unusableData(reason):
+            return reason
+        }
+    }
+}

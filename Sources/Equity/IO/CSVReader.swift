@@ -1,0 +1,161 @@
+/// A CSV file with a header row: its column names, and ways to read its data by column.
+///
+/// The file is memory-mapped (see `MappedFile`); fields are parsed straight from its bytes.
+/// Column look-ups happen once, before any loop over rows.
+public final class CSVReader {
+    public let file: MappedFile
+    /// The header's column names (a UTF-8 byte-order mark is dropped).
+    public let header: [String]
+    /// Byte offset where data rows begin, and the physical line number there.
+    public let dataStart: Int
+    public let dataFirstLine: Int
+
+    public var name: String { file.name }
+
+    public init(file: MappedFile) throws {
+        self.file = file
+        var start = 0
+        let b = file.bytes
+        if b.count >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF { start = 3 }
+        let scanner = CSVScanner(bytes: b, range: start..<b.count, firstLine: 1)
+        switch scanner.next() {
+        case .end:
+            throw EquityError.malformedInput(SourceLocation(file: file.name, line: 1, column: 1),
+                                             reason: "the file is empty; expected a header row")
+        case let .malformed(column, reason):
+            throw EquityError.malformedInput(SourceLocation(file: file.name, line: scanner.line, column: column),
+                                             reason: reason)
+        case .row:
+            header = (0..<scanner.fieldCount).map { scanner.text($0).trimmingSpaces }
+            dataStart = scanner.position
+            // The line after the header (blank lines before data are skipped by the scanner).
+            dataFirstLine = scanner.line + 1
+        }
+    }
+
+    /// Opens a path (`-` for standard input).
+    public convenience init(path: String) throws {
+        try self.init(file: MappedFile(path: path))
+    }
+
+    /// The index of a named column, or `EquityError.unknownColumn`.
+    public func column(_ name: String) throws -> Int {
+        if let i = header.firstIndex(of: name) { return i }
+        throw EquityError.unknownColumn(name: name, file: file.name, available: header)
+    }
+
+    /// A scanner over all data rows.
+    public func scanner() -> CSVScanner {
+        CSVScanner(bytes: file.bytes, range: dataStart..<file.bytes.count, firstLine: dataFirstLine)
+    }
+
+    /// Reads rows, checking each has as many fields as the header, calling `body` per row.
+    public func forEachRow(_ body: (CSVScanner) throws -> Void) throws {
+        let s = scanner()
+        while true {
+            switch s.next() {
+            case .end: return
+            case let .malformed(column, reason):
+                throw EquityError.malformedInput(SourceLocation(file: name, line: s.line, column: column), reason: reason)
+            case .row:
+                if s.fieldCount != header.count {
+                    throw EquityError.malformedInput(
+                        SourceLocation(file: name, line: s.line, column: min(s.fieldCount, header.count) + 1),
+                        reason: "expected \(header.count) fields as in the header, found \(s.fieldCount)")
+                }
+                try body(s)
+            }
+        }
+    }
+
+    /// Parses field `index` of the scanner's row as a number: NaN for a missing value, an
+    /// `invalidValue` error naming file, line, column and the text for anything else.
+    @inlinable
+    public func number(_ s: CSVScanner, _ index: Int) throws -> Double {
+        switch s.number(index) {
+        case let .number(v): return v
+        case .missing: return .nan
+        case .invalid:
+            throw EquityError.invalidValue(SourceLocation(file: name, line: s.line, column: index + 1),
+                                           reason: "'\(s.text(index))' in column '\(header[index])' is not a number")
+        }
+    }
+
+    /// Reads whole columns: named numeric columns as `[Double]` (NaN = missing) and text
+    /// columns as `[String]`, with each row's line number.
+    public func readColumns(numeric: [Int], text: [Int] = []) throws -> ColumnData {
+        var nums = [[Double]](repeating: [], count: numeric.count)
+        var texts = [[String]](repeating: [], count: text.count)
+        var lines: [Int] = []
+        try forEachRow { s in
+            for (k, c) in numeric.enumerated() { nums[k].append(try number(s, c)) }
+            for (k, c) in text.enumerated() { texts[k].append(s.text(c)) }
+            lines.append(s.line)
+        }
+        return ColumnData(numeric: nums, text: texts, lines: lines)
+    }
+
+    /// Splits the data region into ranges of about `targetSize` bytes that start and end on row
+    /// boundaries (never inside a quoted field), for processing in parallel.
+    public func chunks(targetSize: Int) -> [Range<Int>] {
+        let b = file.bytes
+        let n = b.count
+        guard let base = b.baseAddress, n > dataStart else { return [] }
+        var result: [Range<Int>] = []
+        let hasQuotes = memchrQuote(base + dataStart, n - dataStart)
+        var start = dataStart
+        if !hasQuotes {
+            while start < n {
+                var cut = min(start + targetSize, n)
+                while cut < n && base[cut - 1] != 0x0A { cut += 1 }
+                result.append(start..<cut)
+                start = cut
+            }
+            return result
+        }
+        var inQuotes = false
+        var pos = dataStart
+        var target = start + targetSize
+        while pos < n {
+            let c = base[pos]
+            if c == 0x22 { inQuotes.toggle() } else if c == 0x0A && !inQuotes && pos + 1 >= target {
+                result.append(start..<(pos + 1))
+                start = pos + 1
+                target = start + targetSize
+            }
+            pos += 1
+        }
+        if start < n { result.append(start..<n) }
+        return result
+    }
+
+    private func memchrQuote(_ p: UnsafePointer<UInt8>, _ count: Int) -> Bool {
+        UnsafeRawPointer(p).withMemoryRebound(to: UInt8.self, capacity: count) { _ in
+            memchr(p, 0x22, count) != nil
+        }
+    }
+}
+
+/// Columns read from a CSV file (see `CSVReader.readColumns`).
+public struct ColumnData: Sendable {
+    public var numeric: [[Double]]
+    public var text: [[String]]
+    /// The physical line of each row, for messages.
+    public var lines: [Int]
+    public var rowCount: Int { lines.count }
+}
+
+extension String {
+    var trimmingSpaces: String {
+        var s = Substring(self)
+        while let f = s.first, f == " " || f == "\t" { s.removeFirst() }
+        while let l = s.last, l == " " || l == "\t" { s.removeLast() }
+        return String(s)
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif

@@ -1,0 +1,85 @@
+/// A crude rate O/n × multiplier with Poisson limits, as PHEindicatormethods `phe_rate`:
+/// exact limits when O < 10, Byar's from 10 (see `PoissonLimits`), divided by n and scaled.
+///
+/// Errors (as PHE): O < 0, n ≤ 0. A missing O or n gives a missing result with a note.
+public struct CrudeRate: RowwiseStatistic {
+    public let confidence: ConfidenceLevels
+    public let multiplier: Double
+    private let tables: [ExactPoissonTable]
+
+    public init(confidence: ConfidenceLevels = .ninetyFive, multiplier: Double = 100_000) {
+        self.confidence = confidence
+        self.multiplier = multiplier
+        tables = confidence.levels.map { ExactPoissonTable(confidence: $0) }
+    }
+
+    /// PHE's statistic text, e.g. "rate per 100000".
+    public var statistic: String { "rate per \(NumberFormatting.string(multiplier))" }
+
+    public var inputNames: [String] { ["numerator", "denominator"] }
+    public var outputColumns: [String] { ["value"] + confidence.columnNames + ["confidence", "statistic", "method", "note"] }
+
+    @inlinable
+    public func issue(o: Double, n: Double) -> RowIssue? {
+        if o < 0 { return RowIssue(input: 0, reason: "numerator \(NumberFormatting.string(o)) is negative") }
+        if n <= 0 { return RowIssue(input: 1, reason: "denominator \(NumberFormatting.string(n)) must be greater than zero") }
+        return nil
+    }
+
+    /// The result for one row.
+    public func result(o: Double, n: Double) throws(RowIssue) -> IntervalResult {
+        if let issue = issue(o: o, n: n) { throw issue }
+        if o.isNaN || n.isNaN {
+            return .missing(levels: confidence.count, method: "", note: o.isNaN ? "numerator missing" : "denominator missing")
+        }
+        var lower: [Double] = [], upper: [Double] = []
+        for k in 0..<confidence.count {
+            let (lo, hi) = limits(o, level: k)
+            lower.append(lo / n * multiplier)
+            upper.append(hi / n * multiplier)
+        }
+        return IntervalResult(value: o / n * multiplier, lower: lower, upper: upper,
+                              method: o < PoissonLimits.byarsThreshold ? "Exact" : "Byars")
+    }
+
+    @inline(__always)
+    func limits(_ o: Double, level k: Int) -> (Double, Double) {
+        if o < PoissonLimits.byarsThreshold { return tables[k].limits(o, confidence: confidence.levels[k]) }
+        let z = confidence.z[k]
+        return (PoissonLimits.byarsLower(o, z: z), PoissonLimits.byarsUpper(o, z: z))
+    }
+
+    public func validate(_ inputs: UnsafePointer<Double>) -> RowIssue? { issue(o: inputs[0], n: inputs[1]) }
+
+    public func append(_ inputs: UnsafePointer<Double>, to out: ByteWriter) -> RowIssue? {
+        let o = inputs[0], n = inputs[1]
+        if let issue = issue(o: o, n: n) { return issue }
+        out.append(byte: 0x2C)
+        if o.isNaN || n.isNaN {
+            for _ in 0..<(2 * confidence.count) { out.append(byte: 0x2C) }
+            appendTail(to: out, method: "", note: o.isNaN ? "numerator missing" : "denominator missing")
+            return nil
+        }
+        out.append(o / n * multiplier)
+        for k in 0..<confidence.count {
+            let (lo, hi) = limits(o, level: k)
+            out.append(byte: 0x2C)
+            out.append(lo / n * multiplier)
+            out.append(byte: 0x2C)
+            out.append(hi / n * multiplier)
+        }
+        appendTail(to: out, method: o < PoissonLimits.byarsThreshold ? "Exact" : "Byars", note: "")
+        return nil
+    }
+
+    private func appendTail(to out: ByteWriter, method: String, note: String) {
+        out.append(byte: 0x2C)
+        out.appendField(confidence.label)
+        out.append(byte: 0x2C)
+        out.appendField(statistic)
+        out.append(byte: 0x2C)
+        out.append(raw: method)
+        out.append(byte: 0x2C)
+        out.appendField(note)
+    }
+}

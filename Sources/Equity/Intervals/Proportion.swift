@@ -1,0 +1,83 @@
+/// A proportion x/n with Wilson score limits, as PHEindicatormethods `phe_proportion`.
+///
+/// value = x/n × multiplier (1 for a proportion of 1, 100 for a percentage); limits by
+/// `Wilson.interval`, scaled the same way. Errors (as PHE): x < 0, n ≤ 0, x > n. A missing x or n
+/// gives a missing result with a note, not an error.
+public struct Proportion: RowwiseStatistic {
+    public let confidence: ConfidenceLevels
+    public let multiplier: Double
+
+    public init(confidence: ConfidenceLevels = .ninetyFive, multiplier: Double = 1) {
+        self.confidence = confidence
+        self.multiplier = multiplier
+    }
+
+    /// PHE's statistic text: "percentage" for a multiplier of 100, else "proportion of N".
+    public var statistic: String {
+        multiplier == 100 ? "percentage" : "proportion of \(NumberFormatting.string(multiplier))"
+    }
+    public var method: String { "Wilson" }
+
+    public var inputNames: [String] { ["numerator", "denominator"] }
+    public var outputColumns: [String] { ["value"] + confidence.columnNames + ["confidence", "statistic", "method", "note"] }
+
+    /// Checks the inputs; nil when they are usable or missing.
+    @inlinable
+    public func issue(x: Double, n: Double) -> RowIssue? {
+        if x < 0 { return RowIssue(input: 0, reason: "numerator \(NumberFormatting.string(x)) is negative") }
+        if n <= 0 { return RowIssue(input: 1, reason: "denominator \(NumberFormatting.string(n)) must be greater than zero") }
+        if x > n {
+            return RowIssue(input: 0, reason: "numerator \(NumberFormatting.string(x)) is greater than denominator \(NumberFormatting.string(n))")
+        }
+        return nil
+    }
+
+    /// The result for one row.
+    public func result(x: Double, n: Double) throws(RowIssue) -> IntervalResult {
+        if let issue = issue(x: x, n: n) { throw issue }
+        if x.isNaN || n.isNaN {
+            return .missing(levels: confidence.count, method: method, note: x.isNaN ? "numerator missing" : "denominator missing")
+        }
+        var lower: [Double] = [], upper: [Double] = []
+        for z in confidence.z {
+            let (lo, hi) = Wilson.interval(x: x, n: n, z: z)
+            lower.append(lo * multiplier)
+            upper.append(hi * multiplier)
+        }
+        return IntervalResult(value: x / n * multiplier, lower: lower, upper: upper, method: method)
+    }
+
+    public func validate(_ inputs: UnsafePointer<Double>) -> RowIssue? { issue(x: inputs[0], n: inputs[1]) }
+
+    public func append(_ inputs: UnsafePointer<Double>, to out: ByteWriter) -> RowIssue? {
+        let x = inputs[0], n = inputs[1]
+        if let issue = issue(x: x, n: n) { return issue }
+        out.append(byte: 0x2C)
+        if x.isNaN || n.isNaN {
+            for _ in 0..<(2 * confidence.count) { out.append(byte: 0x2C) }
+            appendTail(to: out, note: x.isNaN ? "numerator missing" : "denominator missing")
+            return nil
+        }
+        out.append(x / n * multiplier)
+        for z in confidence.z {
+            let (lo, hi) = Wilson.interval(x: x, n: n, z: z)
+            out.append(byte: 0x2C)
+            out.append(lo * multiplier)
+            out.append(byte: 0x2C)
+            out.append(hi * multiplier)
+        }
+        appendTail(to: out, note: "")
+        return nil
+    }
+
+    private func appendTail(to out: ByteWriter, note: String) {
+        out.append(byte: 0x2C)
+        out.appendField(confidence.label)
+        out.append(byte: 0x2C)
+        out.appendField(statistic)
+        out.append(byte: 0x2C)
+        out.append(raw: method)
+        out.append(byte: 0x2C)
+        out.appendField(note)
+    }
+}

@@ -1,0 +1,41 @@
+import ArgumentParser
+import Equity
+#if canImport(Glibc)
+import Glibc
+#endif
+
+@main
+struct EquityCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "equity",
+        abstract: "Health-inequality statistics that agree with PHEindicatormethods, spdep and PySAL.",
+        discussion: """
+        Reads CSV (RFC 4180, header row; '-' is standard input) and writes CSV to standard output
+        or --output PATH (written to a temporary file, then renamed). Bad input stops with one line
+        'FILE:LINE:COLUMN: what is wrong' on stderr and exit status 1.
+
+        Example:
+          equity ci proportion --input Fixtures/proportions.csv --numerator events --denominator people --confidence 0.95,0.998
+        """,
+        version: "0.1.0",
+        subcommands: [CICommand.self, FunnelCommand.self]
+    )
+}
+
+/// Runs a command body, turning Equity's errors into one line on stderr and exit status 1.
+func reportingErrors(_ body: () throws -> Void) throws {
+    do {
+        try body()
+    } catch let error as EquityError {
+        writeStderr(error.description + "\n")
+        throw ExitCode(1)
+    } catch let issue as RowIssue {
+        writeStderr(issue.reason + "\n")
+        throw ExitCode(1)
+    }
+}
+
+func writeStderr(_ text: String) {
+    var text = text
+    text.withUTF8 { buf in _ = write(2, buf.baseAddress, buf.count) }
+}
