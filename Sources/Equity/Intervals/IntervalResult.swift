@@ -53,3 +53,8 @@ public protocol RowwiseStatistic: Sendable {
     /// Checks one row's inputs (NaN = missing, which is not an issue).
     func validate(_ inputs: UnsafePointer<Double>) -> RowIssue?
 }
+
+/// Joins non-empty notes with "; ".
+func joinNotes(_ notes: String...) -> String {
+    notes.filter { !$0.isEmpty }.joined(separator: "; ")
+}
