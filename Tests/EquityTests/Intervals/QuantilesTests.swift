@@ -20,7 +20,8 @@ import Testing
             let values = s.doubles("Value"), expected = s.doubles("QuantileInGrp"), polarity = s.column("Polarity")
             for (_, members) in groups {
                 let pol = polarity[members[0]]
-                let invert = set == "None" ? true : (pol == "RAG - High is good" || pol == "True")
+                // The workbook codes polarity as text; PHE's test data maps "Low is good" to invert = TRUE.
+                let invert = set == "None" ? true : (pol == "RAG - Low is good" || pol == "True")
                 let q = try Quantiles(count: nq, invert: invert).assign(members.map { values[$0] })
                 for (k, i) in members.enumerated() {
                     #expect(close(q[k], expected[i], relative: 0), "\(set) row \(i): \(q[k]) vs \(expected[i])")
