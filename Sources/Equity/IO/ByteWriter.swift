@@ -108,6 +108,29 @@ public final class ByteWriter {
         append(byte: 0x0A)
     }
 
+    /// Whether the current row has a field yet (for `field(_:)` / `endRow()`).
+    public var rowHasField = false
+
+    /// Starts a field: a comma unless it is the first of its row.
+    public func beginField() {
+        if rowHasField { append(byte: 0x2C) } else { rowHasField = true }
+    }
+
+    /// A text field (quoted when needed).
+    public func field(_ text: String) { beginField(); appendField(text) }
+
+    /// A number field (empty for NaN).
+    public func field(_ value: Double) { beginField(); append(value) }
+
+    /// An integer field.
+    public func field(_ value: Int) { beginField(); append(value) }
+
+    /// Ends the row with a newline.
+    public func endRow() {
+        append(byte: 0x0A)
+        rowHasField = false
+    }
+
     /// Takes the written bytes as a `String` (for tests and small outputs).
     public var string: String { String(decoding: bytes, as: UTF8.self) }
 }

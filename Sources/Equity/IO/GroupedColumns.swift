@@ -1,0 +1,76 @@
+/// A CSV file's rows split into groups by the text of some columns, with chosen numeric and
+/// text columns read whole — the input shape of every grouped statistic (DSR, ISR, means, life
+/// expectancy, quantiles). Groups keep first-appearance order; with no group columns the whole
+/// file is one group.
+public struct GroupedColumns {
+    public let fileName: String
+    public let groupNames: [String]
+    /// The key texts of each group.
+    public let keys: [[String]]
+    /// Row indices of each group, in file order.
+    public let members: [[Int]]
+    public let data: ColumnData
+    let numericColumns: [Int]
+    let header: [String]
+
+    public init(reader: CSVReader, groupColumns: [Int], numeric: [Int], text: [Int] = []) throws {
+        fileName = reader.name
+        header = reader.header
+        groupNames = groupColumns.map { reader.header[$0] }
+        numericColumns = numeric
+        data = try reader.readColumns(numeric: numeric, text: groupColumns + text)
+        var index: [[String]: Int] = [:]
+        var foundKeys: [[String]] = [], foundMembers: [[Int]] = []
+        let g = groupColumns.count
+        let texts = data.text
+        for r in 0..<data.rowCount {
+            let key = (0..<g).map { texts[$0][r] }
+            if let k = index[key] {
+                foundMembers[k].append(r)
+            } else {
+                index[key] = foundKeys.count
+                foundKeys.append(key)
+                foundMembers.append([r])
+            }
+        }
+        keys = foundKeys
+        members = foundMembers
+    }
+
+    /// Numeric column `k` (in the order given to `init`).
+    public func numeric(_ k: Int) -> [Double] { data.numeric[k] }
+
+    /// Text column `k` of those given as `text:` to `init`.
+    public func text(_ k: Int) -> [String] { data.text[groupNames.count + k] }
+
+    /// Where row `row`'s numeric column `k` is, for messages.
+    public func location(row: Int, numeric k: Int) -> SourceLocation {
+        SourceLocation(file: fileName, line: data.lines[row], column: numericColumns[k] + 1)
+    }
+
+    /// Throws `invalidValue` at that place.
+    public func fail(row: Int, numeric k: Int, _ reason: String) -> EquityError {
+        .invalidValue(location(row: row, numeric: k), reason: reason + " (column '\(header[numericColumns[k]])')")
+    }
+
+    /// Writes one group's key fields.
+    public func appendKey(_ g: Int, to out: ByteWriter) {
+        for k in keys[g] { out.field(k) }
+    }
+}
+
+extension ByteWriter {
+    /// Appends an interval's value and limits as fields, then confidence,
+    /// statistic, method and note.
+    public func appendInterval(_ r: IntervalResult, confidence: ConfidenceLevels, statistic: String) {
+        field(r.value)
+        for k in 0..<r.lower.count {
+            field(r.lower[k])
+            field(r.upper[k])
+        }
+        field(confidence.label)
+        field(statistic)
+        field(r.method)
+        field(r.note)
+    }
+}

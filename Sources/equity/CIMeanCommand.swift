@@ -1,0 +1,40 @@
+import ArgumentParser
+import Equity
+
+struct CIMeanCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "mean",
+        abstract: "Means with Student's t limits (PHE phe_mean).",
+        discussion: """
+        Example:
+          equity ci mean --input Fixtures/means.csv --value score --group-by area --confidence 0.95,0.998
+        """
+    )
+
+    @OptionGroup var common: CommonOptions
+    @Option(help: "Column with the values.") var value: String
+    @Option(name: .customLong("group-by"), help: "Columns identifying a group (comma-separated).") var groupBy: String?
+
+    func run() throws {
+        try reportingErrors {
+            let mean = MeanInterval(confidence: try common.levels())
+            let reader = try CSVReader(path: common.input)
+            let groups = try GroupedColumns(reader: reader, groupColumns: try columnList(groupBy).map { try reader.column($0) },
+                                            numeric: [try reader.column(value)])
+            let v = groups.numeric(0)
+            let out = ByteWriter()
+            out.appendRow(groups.groupNames + ["value_sum", "value_count", "stdev", "value"] + mean.confidence.columnNames
+                          + ["confidence", "statistic", "method", "note"])
+            for g in 0..<groups.keys.count {
+                let r = mean.compute(groups.members[g].map { v[$0] })
+                groups.appendKey(g, to: out)
+                out.field(r.sum)
+                out.field(r.count)
+                out.field(r.standardDeviation)
+                out.appendInterval(r.interval, confidence: mean.confidence, statistic: "mean")
+                out.endRow()
+            }
+            try writeOutput(out, to: common.output)
+        }
+    }
+}
