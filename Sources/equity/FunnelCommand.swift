@@ -88,7 +88,10 @@ struct FunnelCommand: ParsableCommand {
                 table = Funnel.rateLimits(events: x, rates: r!, populations: n, type: rateType, multiplier: multiplier, yearsOfData: yearsOfData)
             }
             let out = ByteWriter()
-            out.appendRow(reader.header + ["significance"])
+            var column = "significance"
+            var suffix = 1
+            while reader.header.contains(column) { column = "significance.\(suffix)"; suffix += 1 }
+            out.appendRow(reader.header + [column])
             for i in 0..<x.count {
                 for c in reader.header.indices { out.field(groups.text(c)[i]) }
                 out.field(labels[i].rawValue)

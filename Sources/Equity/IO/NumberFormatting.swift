@@ -49,7 +49,7 @@ public enum NumberFormatting {
         guard v.isNormal, k > 0, k < 120 else { return nil }
         // Exact decimal exponent: q = ⌊v·10^(16−e10)⌋ must have 17 digits (log10 alone can be
         // off by one next to powers of ten).
-        var e10 = Int((log10(v)).rounded(.down))
+        var e10 = Int((Double(v.exponent) * 0.301_029_995_663_981_2).rounded(.down))
         var normalised = false
         for _ in 0..<3 {
             let s = 16 - e10
@@ -93,36 +93,36 @@ public enum NumberFormatting {
     }
 
     /// Writes m (exactly `digits` digits) × 10^(exponent10 − digits + 1) positionally, trailing
-    /// zeros dropped.
+    /// zeros dropped, filling the buffer from the right.
     @usableFromInline
     static func writeDigits(_ m: UInt64, digits: Int, exponent10 e10: Int, to buffer: UnsafeMutablePointer<UInt8>) -> Int {
         var m = m
         var count = digits
         while count > 1 && m % 10 == 0 { m /= 10; count -= 1 }
-        // Digits into a scratch area, most significant first.
-        var scratch: (UInt64, UInt64, UInt64) = (0, 0, 0)
-        return withUnsafeMutableBytes(of: &scratch) { raw in
-            let d = raw.baseAddress!.assumingMemoryBound(to: UInt8.self)
-            var t = m
-            for i in stride(from: count - 1, through: 0, by: -1) {
-                d[i] = UInt8(48 + t % 10)
-                t /= 10
+        if e10 >= 0 {
+            let intDigits = e10 + 1
+            if count <= intDigits {
+                // Whole number (cannot happen for non-integers, kept for safety): pad zeros.
+                var pos = intDigits - 1
+                for _ in 0..<(intDigits - count) { buffer[pos] = 48; pos -= 1 }
+                while pos >= 0 { buffer[pos] = UInt8(48 + m % 10); m /= 10; pos -= 1 }
+                return intDigits
             }
-            var pos = 0
-            if e10 >= 0 {
-                let intDigits = e10 + 1
-                for i in 0..<intDigits { buffer[pos] = i < count ? d[i] : 48; pos += 1 }
-                if count > intDigits {
-                    buffer[pos] = UInt8(ascii: "."); pos += 1
-                    for i in intDigits..<count { buffer[pos] = d[i]; pos += 1 }
-                }
-            } else {
-                buffer[pos] = 48; buffer[pos + 1] = UInt8(ascii: "."); pos += 2
-                for _ in 0..<(-e10 - 1) { buffer[pos] = 48; pos += 1 }
-                for i in 0..<count { buffer[pos] = d[i]; pos += 1 }
-            }
-            return pos
+            let length = count + 1
+            var pos = length - 1
+            for _ in 0..<(count - intDigits) { buffer[pos] = UInt8(48 + m % 10); m /= 10; pos -= 1 }
+            buffer[pos] = UInt8(ascii: "."); pos -= 1
+            while pos >= 0 { buffer[pos] = UInt8(48 + m % 10); m /= 10; pos -= 1 }
+            return length
         }
+        let zeros = -e10 - 1
+        let length = 2 + zeros + count
+        var pos = length - 1
+        for _ in 0..<count { buffer[pos] = UInt8(48 + m % 10); m /= 10; pos -= 1 }
+        for _ in 0..<zeros { buffer[pos] = 48; pos -= 1 }
+        buffer[1] = UInt8(ascii: ".")
+        buffer[0] = 48
+        return length
     }
 
     @inlinable

@@ -7,10 +7,22 @@ public struct CrudeRate: RowwiseStatistic {
     public let multiplier: Double
     private let tables: [ExactPoissonTable]
 
+    /// `,confidence,statistic,method,` as bytes for each method (none, Exact, Byars).
+    private let tails: [[UInt8]]
+
     public init(confidence: ConfidenceLevels = .ninetyFive, multiplier: Double = 100_000) {
         self.confidence = confidence
         self.multiplier = multiplier
         tables = confidence.levels.map { ExactPoissonTable(confidence: $0) }
+        tails = ["", "Exact", "Byars"].map { method in
+            let w = ByteWriter(capacity: 128)
+            for text in [confidence.label, "rate per \(NumberFormatting.string(multiplier))", method] {
+                w.append(byte: 0x2C)
+                w.appendField(text)
+            }
+            w.append(byte: 0x2C)
+            return Array(w.bytes)
+        }
     }
 
     /// PHE's statistic text, e.g. "rate per 100000".
@@ -30,7 +42,8 @@ public struct CrudeRate: RowwiseStatistic {
     public func result(o: Double, n: Double) throws(RowIssue) -> IntervalResult {
         if let issue = issue(o: o, n: n) { throw issue }
         if o.isNaN || n.isNaN {
-            return .missing(levels: confidence.count, method: "", note: o.isNaN ? "numerator missing" : "denominator missing")
+            return .missing(levels: confidence.count, method: o.isNaN ? "" : (o < PoissonLimits.byarsThreshold ? "Exact" : "Byars"),
+                            note: o.isNaN ? "numerator missing" : "denominator missing")
         }
         var lower: [Double] = [], upper: [Double] = []
         for k in 0..<confidence.count {
@@ -57,7 +70,8 @@ public struct CrudeRate: RowwiseStatistic {
         out.append(byte: 0x2C)
         if o.isNaN || n.isNaN {
             for _ in 0..<(2 * confidence.count) { out.append(byte: 0x2C) }
-            appendTail(to: out, method: "", note: o.isNaN ? "numerator missing" : "denominator missing")
+            appendTail(to: out, method: o.isNaN ? 0 : (o < PoissonLimits.byarsThreshold ? 1 : 2),
+                       note: o.isNaN ? "numerator missing" : "denominator missing")
             return nil
         }
         out.append(o / n * multiplier)
@@ -68,18 +82,13 @@ public struct CrudeRate: RowwiseStatistic {
             out.append(byte: 0x2C)
             out.append(hi / n * multiplier)
         }
-        appendTail(to: out, method: o < PoissonLimits.byarsThreshold ? "Exact" : "Byars", note: "")
+        appendTail(to: out, method: o < PoissonLimits.byarsThreshold ? 1 : 2, note: "")
         return nil
     }
 
-    private func appendTail(to out: ByteWriter, method: String, note: String) {
-        out.append(byte: 0x2C)
-        out.appendField(confidence.label)
-        out.append(byte: 0x2C)
-        out.appendField(statistic)
-        out.append(byte: 0x2C)
-        out.append(raw: method)
-        out.append(byte: 0x2C)
-        out.appendField(note)
+    @inline(__always)
+    private func appendTail(to out: ByteWriter, method: Int, note: StaticString) {
+        tails[method].withUnsafeBufferPointer { out.append($0) }
+        out.append(bytes: note.utf8Start, count: note.utf8CodeUnitCount)
     }
 }

@@ -7,9 +7,19 @@ public struct Proportion: RowwiseStatistic {
     public let confidence: ConfidenceLevels
     public let multiplier: Double
 
+    /// `,confidence,statistic,method,` as bytes, built once for the row kernel.
+    private let tail: [UInt8]
+
     public init(confidence: ConfidenceLevels = .ninetyFive, multiplier: Double = 1) {
         self.confidence = confidence
         self.multiplier = multiplier
+        let w = ByteWriter(capacity: 128)
+        for text in [confidence.label, multiplier == 100 ? "percentage" : "proportion of \(NumberFormatting.string(multiplier))", "Wilson"] {
+            w.append(byte: 0x2C)
+            w.appendField(text)
+        }
+        w.append(byte: 0x2C)
+        tail = Array(w.bytes)
     }
 
     /// PHE's statistic text: "percentage" for a multiplier of 100, else "proportion of N".
@@ -70,14 +80,9 @@ public struct Proportion: RowwiseStatistic {
         return nil
     }
 
-    private func appendTail(to out: ByteWriter, note: String) {
-        out.append(byte: 0x2C)
-        out.appendField(confidence.label)
-        out.append(byte: 0x2C)
-        out.appendField(statistic)
-        out.append(byte: 0x2C)
-        out.append(raw: method)
-        out.append(byte: 0x2C)
-        out.appendField(note)
+    @inline(__always)
+    private func appendTail(to out: ByteWriter, note: StaticString) {
+        tail.withUnsafeBufferPointer { out.append($0) }
+        out.append(bytes: note.utf8Start, count: note.utf8CodeUnitCount)
     }
 }
