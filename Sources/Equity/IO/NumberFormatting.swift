@@ -44,12 +44,14 @@ public enum NumberFormatting {
     /// The exact path for a positive, non-integral v in [1e-3, 1e15); nil if it does not apply.
     @usableFromInline
     static func writeShortest(_ v: Double, to buffer: UnsafeMutablePointer<UInt8>) -> Int? {
-        let f = v.significandBitPattern | (1 << 52)
-        let k = 52 - Int(v.exponent) // v = f / 2^k, k > 0 for non-integers below 2^52
+        let bits = v.bitPattern
+        let f = (bits & 0x000F_FFFF_FFFF_FFFF) | (1 << 52)
+        let binaryExponent = Int((bits >> 52) & 0x7FF) - 1023
+        let k = 52 - binaryExponent // v = f / 2^k, k > 0 for non-integers below 2^52
         guard v.isNormal, k > 0, k < 120 else { return nil }
         // Exact decimal exponent: q = ⌊v·10^(16−e10)⌋ must have 17 digits (log10 alone can be
         // off by one next to powers of ten).
-        var e10 = Int((Double(v.exponent) * 0.301_029_995_663_981_2).rounded(.down))
+        var e10 = Int((Double(binaryExponent) * 0.301_029_995_663_981_2).rounded(.down))
         var normalised = false
         for _ in 0..<3 {
             let s = 16 - e10
@@ -92,6 +94,39 @@ public enum NumberFormatting {
         return nil
     }
 
+    /// "00", "01", …, "99": two digits per division when writing.
+    @usableFromInline
+    static let digitPairs: [UInt8] = {
+        var table: [UInt8] = []
+        for i in 0..<100 {
+            let tens = UInt8(48 + i / 10)
+            let ones = UInt8(48 + i % 10)
+            table.append(tens)
+            table.append(ones)
+        }
+        return table
+    }()
+
+    /// Writes the `count` low digits of m ending just before `end` (m has at most `count` digits).
+    @inline(__always)
+    static func writeBackwards(_ m: inout UInt64, count: Int, endingAt end: UnsafeMutablePointer<UInt8>, pairs: UnsafePointer<UInt8>) {
+        var p = end
+        var left = count
+        while left >= 2 {
+            let r = Int(m % 100)
+            m /= 100
+            p -= 2
+            p[0] = pairs[2 * r]
+            p[1] = pairs[2 * r + 1]
+            left -= 2
+        }
+        if left == 1 {
+            p -= 1
+            p[0] = UInt8(truncatingIfNeeded: 48 &+ m % 10)
+            m /= 10
+        }
+    }
+
     /// Writes m (exactly `digits` digits) × 10^(exponent10 − digits + 1) positionally, trailing
     /// zeros dropped, filling the buffer from the right.
     @usableFromInline
@@ -99,30 +134,31 @@ public enum NumberFormatting {
         var m = m
         var count = digits
         while count > 1 && m % 10 == 0 { m /= 10; count -= 1 }
-        if e10 >= 0 {
-            let intDigits = e10 + 1
-            if count <= intDigits {
-                // Whole number (cannot happen for non-integers, kept for safety): pad zeros.
-                var pos = intDigits - 1
-                for _ in 0..<(intDigits - count) { buffer[pos] = 48; pos -= 1 }
-                while pos >= 0 { buffer[pos] = UInt8(48 + m % 10); m /= 10; pos -= 1 }
-                return intDigits
+        return digitPairs.withUnsafeBufferPointer { table in
+            let pairs = table.baseAddress!
+            if e10 >= 0 {
+                let intDigits = e10 + 1
+                if count <= intDigits {
+                    // A whole number (not reached for non-integers; kept for completeness).
+                    for i in count..<intDigits { buffer[i] = 48 }
+                    writeBackwards(&m, count: count, endingAt: buffer + count, pairs: pairs)
+                    return intDigits
+                }
+                let length = count + 1
+                let fraction = count - intDigits
+                writeBackwards(&m, count: fraction, endingAt: buffer + length, pairs: pairs)
+                buffer[intDigits] = UInt8(ascii: ".")
+                writeBackwards(&m, count: intDigits, endingAt: buffer + intDigits, pairs: pairs)
+                return length
             }
-            let length = count + 1
-            var pos = length - 1
-            for _ in 0..<(count - intDigits) { buffer[pos] = UInt8(48 + m % 10); m /= 10; pos -= 1 }
-            buffer[pos] = UInt8(ascii: "."); pos -= 1
-            while pos >= 0 { buffer[pos] = UInt8(48 + m % 10); m /= 10; pos -= 1 }
+            let zeros = -e10 - 1
+            let length = 2 + zeros + count
+            writeBackwards(&m, count: count, endingAt: buffer + length, pairs: pairs)
+            for i in 0..<zeros { buffer[2 + i] = 48 }
+            buffer[1] = UInt8(ascii: ".")
+            buffer[0] = 48
             return length
         }
-        let zeros = -e10 - 1
-        let length = 2 + zeros + count
-        var pos = length - 1
-        for _ in 0..<count { buffer[pos] = UInt8(48 + m % 10); m /= 10; pos -= 1 }
-        for _ in 0..<zeros { buffer[pos] = 48; pos -= 1 }
-        buffer[1] = UInt8(ascii: ".")
-        buffer[0] = 48
-        return length
     }
 
     @inlinable

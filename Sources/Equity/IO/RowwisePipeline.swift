@@ -29,13 +29,11 @@ public struct RowwisePipeline<Statistic: RowwiseStatistic> {
     /// The output header: the input's columns then the statistic's.
     public var header: [String] { reader.header + statistic.outputColumns }
 
-    private struct ChunkOutput {
-        var writer: ByteWriter
-        var lines = 0
-        var error: (line: Int, column: Int, message: String, malformed: Bool)?
-    }
-
     /// Processes the file into `output`; returns the number of data rows written.
+    ///
+    /// `threads` workers take chunks k, k+T, k+2T, … into a ring of reusable buffers; this thread
+    /// writes finished chunks in input order while the workers go on, so formatting and writing
+    /// overlap and at most `4·T` chunks are in memory.
     @discardableResult
     public func run(into output: OutputFile) throws -> Int {
         let head = ByteWriter(capacity: 1024)
@@ -43,62 +41,96 @@ public struct RowwisePipeline<Statistic: RowwiseStatistic> {
         try output.write(head)
 
         let ranges = reader.chunks(targetSize: chunkSize)
-        let window = threads * 4
+        if ranges.isEmpty { return 0 }
+        let workers = min(threads, ranges.count)
+        let ringSize = workers * 4
+        let ring = (0..<ringSize).map { _ in Slot(capacity: chunkSize * 3 + 4096) }
+        let free = (0..<ringSize).map { _ in DispatchSemaphore(value: 1) }
+        let ready = (0..<ringSize).map { _ in DispatchSemaphore(value: 0) }
+        let stop = StopFlag()
+        let group = DispatchGroup()
+        for t in 0..<workers {
+            DispatchQueue.global().async(group: group) {
+                var c = t
+                while c < ranges.count {
+                    let k = c % ringSize
+                    free[k].wait()
+                    if !stop.isSet {
+                        ring[k].writer.removeAll()
+                        let (lines, rows, error) = process(range: ranges[c], into: ring[k].writer)
+                        ring[k].lines = lines
+                        ring[k].rows = rows
+                        ring[k].error = error
+                    }
+                    ready[k].signal()
+                    c += workers
+                }
+            }
+        }
         var lineBase = reader.dataFirstLine
         var rows = 0
-        var next = 0
-        let slots = UnsafeMutablePointer<ChunkOutput?>.allocate(capacity: window)
-        slots.initialize(repeating: nil, count: window)
-        defer { slots.deinitialize(count: window); slots.deallocate() }
-        let rowCounts = UnsafeMutablePointer<Int>.allocate(capacity: window)
-        defer { rowCounts.deallocate() }
-
-        while next < ranges.count {
-            let batch = min(window, ranges.count - next)
-            let first = next
-            DispatchQueue.concurrentPerform(iterations: batch) { k in
-                let (out, count) = process(range: ranges[first + k])
-                slots[k] = out
-                rowCounts[k] = count
-            }
-            for k in 0..<batch {
-                let chunk = slots[k]!
-                if let e = chunk.error {
+        var failure: Error? = nil
+        for c in 0..<ranges.count {
+            let k = c % ringSize
+            ready[k].wait()
+            if failure == nil {
+                let slot = ring[k]
+                if let e = slot.error {
                     let location = SourceLocation(file: reader.name, line: lineBase + e.line, column: e.column)
-                    throw e.malformed ? EquityError.malformedInput(location, reason: e.message)
-                                      : EquityError.invalidValue(location, reason: e.message)
+                    failure = e.malformed ? EquityError.malformedInput(location, reason: e.message)
+                                          : EquityError.invalidValue(location, reason: e.message)
+                    stop.set()
+                } else {
+                    do {
+                        try output.write(slot.writer.bytes)
+                    } catch {
+                        failure = error
+                        stop.set()
+                    }
+                    lineBase += slot.lines
+                    rows += slot.rows
                 }
-                try output.write(chunk.writer)
-                lineBase += chunk.lines
-                rows += rowCounts[k]
-                slots[k] = nil
             }
-            next += batch
+            free[k].signal()
         }
+        group.wait()
+        if let failure { throw failure }
         return rows
     }
 
-    private func process(range: Range<Int>) -> (ChunkOutput, Int) {
-        let writer = ByteWriter(capacity: range.count * 3 + 4096)
-        var result = ChunkOutput(writer: writer)
+    /// One reusable output buffer of the ring.
+    private final class Slot: @unchecked Sendable {
+        let writer: ByteWriter
+        var lines = 0
+        var rows = 0
+        var error: (line: Int, column: Int, message: String, malformed: Bool)?
+        init(capacity: Int) { writer = ByteWriter(capacity: capacity) }
+    }
+
+    private final class StopFlag: @unchecked Sendable {
+        private var value = false
+        private let lock = NSLockLike()
+        var isSet: Bool { lock.withLock { value } }
+        func set() { lock.withLock { value = true } }
+    }
+
+    private func process(range: Range<Int>, into writer: ByteWriter) -> (lines: Int, rows: Int, error: (line: Int, column: Int, message: String, malformed: Bool)?) {
         let scanner = CSVScanner(bytes: reader.file.bytes, range: range, firstLine: 0)
         let nInputs = inputColumns.count
         let expected = reader.header.count
         let values = UnsafeMutablePointer<Double>.allocate(capacity: nInputs)
         defer { values.deallocate() }
         var rows = 0
-        loop: while true {
+        while true {
             switch scanner.next() {
             case .end:
-                break loop
+                return (scanner.line, rows, nil)
             case let .malformed(column, reason):
-                result.error = (scanner.line, column, reason, true)
-                return (result, rows)
+                return (0, rows, (scanner.line, column, reason, true))
             case .row:
                 if scanner.fieldCount != expected {
-                    result.error = (scanner.line, min(scanner.fieldCount, expected) + 1,
-                                    "expected \(expected) fields as in the header, found \(scanner.fieldCount)", true)
-                    return (result, rows)
+                    return (0, rows, (scanner.line, min(scanner.fieldCount, expected) + 1,
+                                      "expected \(expected) fields as in the header, found \(scanner.fieldCount)", true))
                 }
                 for k in 0..<nInputs {
                     let c = inputColumns[k]
@@ -106,23 +138,30 @@ public struct RowwisePipeline<Statistic: RowwiseStatistic> {
                     case let .number(v): values[k] = v
                     case .missing: values[k] = .nan
                     case .invalid:
-                        result.error = (scanner.line, c + 1,
-                                        "'\(scanner.text(c))' in column '\(reader.header[c])' is not a number", false)
-                        return (result, rows)
+                        return (0, rows, (scanner.line, c + 1, "'\(scanner.text(c))' in column '\(reader.header[c])' is not a number", false))
                     }
                 }
                 writer.append(scanner.rowBytes)
                 if let issue = statistic.append(values, to: writer) {
                     let c = inputColumns[issue.input]
-                    result.error = (scanner.line, c + 1, issue.reason + " (column '\(reader.header[c])')", false)
-                    return (result, rows)
+                    return (0, rows, (scanner.line, c + 1, issue.reason + " (column '\(reader.header[c])')", false))
                 }
                 writer.append(byte: 0x0A)
                 rows += 1
             }
         }
-        result.lines = scanner.line
-        return (result, rows)
+    }
+}
+
+/// A mutex (pthread) for the little shared state the pipelines have.
+final class NSLockLike: @unchecked Sendable {
+    private var mutex = pthread_mutex_t()
+    init() { pthread_mutex_init(&mutex, nil) }
+    deinit { pthread_mutex_destroy(&mutex) }
+    func withLock<T>(_ body: () throws -> T) rethrows -> T {
+        pthread_mutex_lock(&mutex)
+        defer { pthread_mutex_unlock(&mutex) }
+        return try body()
     }
 }
 
