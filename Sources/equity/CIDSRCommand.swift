@@ -13,7 +13,7 @@ struct CIDSRCommand: ParsableCommand {
         band (PHE 2.1 non-independent events) and --age-band is required.
 
         Example:
-          equity ci dsr --input Fixtures/dsr.csv --group-by area --numerator deaths --denominator population \\
+          equity ci dsr --input Fixtures/dsr_by_age.csv --group-by area --numerator deaths --denominator population \\
             --age-band ageband --confidence 0.95,0.998
         """
     )

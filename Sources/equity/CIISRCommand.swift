@@ -13,7 +13,7 @@ struct CIISRCommand: ParsableCommand {
         (a CSV with the group columns and an 'observed' column), as when counts by age are unknown.
 
         Example:
-          equity ci isr --input Fixtures/isr.csv --group-by area --numerator deaths --denominator population \\
+          equity ci isr --input Fixtures/dsr_by_age.csv --group-by area --numerator deaths --denominator population \\
             --reference-numerator ref_deaths --reference-denominator ref_population --statistic ratio --multiplier 100
         """
     )

@@ -7,7 +7,7 @@ struct CIMeanCommand: ParsableCommand {
         abstract: "Means with Student's t limits (PHE phe_mean).",
         discussion: """
         Example:
-          equity ci mean --input Fixtures/means.csv --value score --group-by area --confidence 0.95,0.998
+          equity ci mean --input Fixtures/ward_indicators.csv --value deaths --confidence 0.95,0.998
         """
     )
 

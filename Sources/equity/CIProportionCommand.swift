@@ -7,8 +7,8 @@ struct CIProportionCommand: ParsableCommand {
         abstract: "Proportions with Wilson score limits (PHE phe_proportion).",
         discussion: """
         Example:
-          equity ci proportion --input Fixtures/proportions.csv --numerator events --denominator people \\
-            --multiplier 100 --confidence 0.95,0.998 --output out.csv
+          equity ci proportion --input Fixtures/ward_indicators.csv --numerator smokers --denominator adults \\
+            --multiplier 100 --confidence 0.95,0.998 --output smoking.csv
         """
     )
 
@@ -34,7 +34,7 @@ struct CIRateCommand: ParsableCommand {
         abstract: "Crude rates with exact Poisson (< 10 events) or Byar's limits (PHE phe_rate).",
         discussion: """
         Example:
-          equity ci rate --input Fixtures/rates.csv --numerator deaths --denominator population \\
+          equity ci rate --input Fixtures/ward_indicators.csv --numerator deaths --denominator population \\
             --multiplier 100000 --confidence 0.95,0.998
         """
     )

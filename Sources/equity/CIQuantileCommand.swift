@@ -11,7 +11,7 @@ struct CIQuantileCommand: ParsableCommand {
         --invert-column takes it per row from a TRUE/FALSE column (constant within a group).
 
         Example:
-          equity ci quantile --input Fixtures/quantiles.csv --value imd_score --group-by region --nquantiles 5
+          equity ci quantile --input Fixtures/ward_indicators.csv --value smokers --nquantiles 5
         """
     )
 

@@ -15,7 +15,7 @@ struct EquityCommand: ParsableCommand {
         'FILE:LINE:COLUMN: what is wrong' on stderr and exit status 1.
 
         Example:
-          equity ci proportion --input Fixtures/proportions.csv --numerator events --denominator people --confidence 0.95,0.998
+          equity ci proportion --input Fixtures/ward_indicators.csv --numerator smokers --denominator adults --confidence 0.95,0.998
         """,
         version: "0.1.0",
         subcommands: [CICommand.self, FunnelCommand.self]

@@ -20,8 +20,8 @@ struct FunnelCommand: ParsableCommand {
         events (crude rates).
 
         Example:
-          equity funnel --input Fixtures/funnel.csv --statistic proportion --numerator events \\
-            --denominator people --multiplier 100 --limits limits.csv
+          equity funnel --input Fixtures/ward_indicators.csv --statistic proportion --numerator smokers \\
+            --denominator adults --multiplier 100 --limits limits.csv
         """
     )
 
@@ -57,10 +57,8 @@ struct FunnelCommand: ParsableCommand {
             let n = nCol != nil ? groups.numeric(1) : nil
             let r = rCol != nil ? groups.numeric(numeric.count - 1) : nil
             for i in 0..<x.count {
-                if x[i].isNaN { throw groups.fail(row: i, numeric: 0, "numerator missing (every area is needed for the funnel's average)") }
                 if x[i] < 0 { throw groups.fail(row: i, numeric: 0, "numerator \(NumberFormatting.string(x[i])) is negative") }
                 if let n {
-                    if n[i].isNaN && statistic != .rate { throw groups.fail(row: i, numeric: 1, "denominator missing") }
                     if n[i] <= 0 { throw groups.fail(row: i, numeric: 1, "denominator \(NumberFormatting.string(n[i])) must be greater than zero") }
                     if statistic == .proportion && x[i] > n[i] {
                         throw groups.fail(row: i, numeric: 0, "numerator \(NumberFormatting.string(x[i])) is greater than denominator \(NumberFormatting.string(n[i]))")
@@ -73,28 +71,42 @@ struct FunnelCommand: ParsableCommand {
                     throw groups.fail(row: i, numeric: 0, "an area with no events needs its population (--denominator) for crude rates")
                 }
             }
-            let labels: [Funnel.Significance]
+            // Rows missing a value the statistic needs are kept in the output with a note and left
+            // out of the funnel's average and limits.
+            var notes = [String](repeating: "", count: x.count)
+            for i in 0..<x.count {
+                if x[i].isNaN { notes[i] = "numerator missing" }
+                else if statistic != .rate, n![i].isNaN { notes[i] = "denominator missing" }
+                else if statistic == .rate, x[i] != 0, r![i].isNaN { notes[i] = "rate missing" }
+            }
+            let used = (0..<x.count).filter { notes[$0].isEmpty }
+            guard !used.isEmpty else { throw EquityError.unusableData("\(reader.name): no row has the values a funnel needs") }
+            let ux = used.map { x[$0] }, un = n.map { col in used.map { col[$0] } }, ur = r.map { col in used.map { col[$0] } }
+            let usedLabels: [Funnel.Significance]
             let table: Funnel.LimitsTable
             switch statistic {
             case .proportion:
-                let av = x.reduce(0, +) / n!.reduce(0, +)
-                labels = (0..<x.count).map { Funnel.proportionSignificance(x: x[$0], n: n![$0], average: av) }
-                table = Funnel.proportionLimits(numerators: x, denominators: n!, multiplier: multiplier)
+                let av = ux.reduce(0, +) / un!.reduce(0, +)
+                usedLabels = (0..<ux.count).map { Funnel.proportionSignificance(x: ux[$0], n: un![$0], average: av) }
+                table = Funnel.proportionLimits(numerators: ux, denominators: un!, multiplier: multiplier)
             case .ratio:
-                labels = (0..<x.count).map { Funnel.poissonSignificance(observed: x[$0], expected: n![$0], reference: 1) }
-                table = Funnel.ratioLimits(observed: x, expected: n!, type: ratioType)
+                usedLabels = (0..<ux.count).map { Funnel.poissonSignificance(observed: ux[$0], expected: un![$0], reference: 1) }
+                table = Funnel.ratioLimits(observed: ux, expected: un!, type: ratioType)
             case .rate:
-                labels = Funnel.rateSignificance(events: x, rates: r!, populations: n, type: rateType, multiplier: multiplier)
-                table = Funnel.rateLimits(events: x, rates: r!, populations: n, type: rateType, multiplier: multiplier, yearsOfData: yearsOfData)
+                usedLabels = Funnel.rateSignificance(events: ux, rates: ur!, populations: un, type: rateType, multiplier: multiplier)
+                table = Funnel.rateLimits(events: ux, rates: ur!, populations: un, type: rateType, multiplier: multiplier, yearsOfData: yearsOfData)
             }
+            var labels = [String](repeating: "", count: x.count)
+            for (k, i) in used.enumerated() { labels[i] = usedLabels[k].rawValue }
             let out = ByteWriter()
             var column = "significance"
             var suffix = 1
             while reader.header.contains(column) { column = "significance.\(suffix)"; suffix += 1 }
-            out.appendRow(reader.header + [column])
+            out.appendRow(reader.header + [column, "note"])
             for i in 0..<x.count {
                 for c in reader.header.indices { out.field(groups.text(c)[i]) }
-                out.field(labels[i].rawValue)
+                out.field(labels[i])
+                out.field(notes[i])
                 out.endRow()
             }
             if let limits {

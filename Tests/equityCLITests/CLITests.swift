@@ -1,0 +1,199 @@
+import Foundation
+import Testing
+
+/// End-to-end runs of the `equity` binary: the binding CLI contract of `equity ci` and
+/// `equity funnel` (column names, exit status, `FILE:LINE:COLUMN` errors, atomic output).
+@Suite struct CLITests {
+    /// The `equity` binary beside this test bundle (same build directory).
+    static let binary: String = {
+        let exe = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        return URL(fileURLWithPath: exe).deletingLastPathComponent().appendingPathComponent("equity").path
+    }()
+
+    static let packageRoot: String = {
+        var parts = #filePath.split(separator: "/", omittingEmptySubsequences: false)
+        parts.removeLast(3)
+        return parts.joined(separator: "/")
+    }()
+
+    static func shared(_ path: String) -> String { packageRoot + "/../shared/fixtures/" + path }
+    static func fixture(_ path: String) -> String { packageRoot + "/Fixtures/" + path }
+
+    struct Run {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+        var lines: [String] { stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init).filter { !$0.isEmpty } }
+    }
+
+    static func run(_ arguments: [String], stdin: String? = nil) throws -> Run {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: binary)
+        p.arguments = arguments
+        let out = Pipe(), err = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        let input = Pipe()
+        p.standardInput = input
+        try p.run()
+        if let stdin { input.fileHandleForWriting.write(stdin.data(using: .utf8)!) }
+        try input.fileHandleForWriting.close()
+        let o = out.fileHandleForReading.readDataToEndOfFile()
+        let e = err.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return Run(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+    }
+
+    static func temporaryFile(_ contents: String, name: String = "input.csv") throws -> String {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("equity-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let path = dir.appendingPathComponent(name).path
+        try contents.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    @Test func proportionTwoLevelsColumnsAndValues() throws {
+        let path = try Self.temporaryFile("area,x,n\nA,81,100\nB,,50\n\"C, quoted\",0,20\n")
+        let r = try Self.run(["ci", "proportion", "--input", path, "--numerator", "x", "--denominator", "n", "--confidence", "0.95,0.998"])
+        #expect(r.status == 0)
+        #expect(r.lines[0] == "area,x,n,value,lower95_0cl,upper95_0cl,lower99_8cl,upper99_8cl,confidence,statistic,method,note")
+        // methods.md worked value: Wilson 81/100.
+        #expect(r.lines[1].hasPrefix("A,81,100,0.81,0.72221154620"))
+        #expect(r.lines[1].hasSuffix(",\"95%, 99.8%\",proportion of 1,Wilson,"))
+        #expect(r.lines[2] == "B,,50,,,,,,\"95%, 99.8%\",proportion of 1,Wilson,numerator missing")
+        #expect(r.lines[3].hasPrefix("\"C, quoted\",0,20,0,0,"))
+        #expect(r.lines.count == 4)
+    }
+
+    @Test func oneLevelUsesLowerclUppercl() throws {
+        let r = try Self.run(["ci", "rate", "--input", "-", "--numerator", "d", "--denominator", "p"], stdin: "d,p\n65,100000\n5,1000\n")
+        #expect(r.status == 0)
+        #expect(r.lines[0] == "d,p,value,lowercl,uppercl,confidence,statistic,method,note")
+        // methods.md: Byar's 65 → 50.1631877105–82.8491385459 (per 100,000 of 100,000 people).
+        #expect(r.lines[1].hasPrefix("65,100000,65,50.16318771"))
+        #expect(r.lines[1].hasSuffix(",95%,rate per 100000,Byars,"))
+        #expect(r.lines[2].contains(",Exact,"))
+    }
+
+    @Test func groupedProportionsMatchPHEWorkbook() throws {
+        // PHE testdata_Prop_g: the Prop workbook's rows twice over, grouped by area.
+        let source = try String(contentsOfFile: Self.shared("phe/testdata_Proportion__testdata_Prop.csv"), encoding: .utf8)
+        var lines = source.split(separator: "\n").map(String.init)
+        let header = "Area,Numerator,Denominator"
+        lines = lines.dropFirst().filter { $0.hasSuffix(",1") }.map { $0.split(separator: ",", omittingEmptySubsequences: false).prefix(3).joined(separator: ",") }
+        let doubled = ([header] + lines + lines).joined(separator: "\n") + "\n"
+        let path = try Self.temporaryFile(doubled)
+        let r = try Self.run(["ci", "proportion", "--input", path, "--numerator", "Numerator", "--denominator", "Denominator", "--group-by", "Area"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let expected = try String(contentsOfFile: Self.shared("phe/testdata_Proportion__testdata_Prop_g.csv"), encoding: .utf8)
+            .split(separator: "\n").dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        #expect(r.lines.count == expected.count + 1)
+        for (got, want) in zip(r.lines.dropFirst(), expected) {
+            let g = got.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            #expect(g[0] == want[0])
+            for k in 3...5 {
+                if want[k].isEmpty { #expect(g[k].isEmpty) } else {
+                    let a = Double(g[k])!, b = Double(want[k])!
+                    #expect(abs(a - b) <= 1e-9 * abs(b), "\(want[0]) col \(k)")
+                }
+            }
+        }
+    }
+
+    @Test func unknownColumnIsOneLineAndExitOne() throws {
+        let path = try Self.temporaryFile("a,b\n1,2\n")
+        let r = try Self.run(["ci", "proportion", "--input", path, "--numerator", "x", "--denominator", "b"])
+        #expect(r.status == 1)
+        #expect(r.stderr == "\(path):1:1: unknown column 'x'; the header has: a, b\n")
+        #expect(r.stdout.isEmpty)
+    }
+
+    @Test func badValuesNameFileLineColumn() throws {
+        let path = try Self.temporaryFile("id,x,n\nA,1,10\nB,abc,10\n")
+        var r = try Self.run(["ci", "proportion", "--input", path, "--numerator", "x", "--denominator", "n"])
+        #expect(r.status == 1)
+        #expect(r.stderr == "\(path):3:2: 'abc' in column 'x' is not a number\n")
+        let p2 = try Self.temporaryFile("id,x,n\nA,1,10\nB,11,10\n")
+        r = try Self.run(["ci", "proportion", "--input", p2, "--numerator", "x", "--denominator", "n"])
+        #expect(r.status == 1)
+        #expect(r.stderr.hasPrefix("\(p2):3:2: numerator 11 is greater than denominator 10"))
+        let p3 = try Self.temporaryFile("id,x,n\nA,-1,10\n")
+        r = try Self.run(["ci", "rate", "--input", p3, "--numerator", "x", "--denominator", "n"])
+        #expect(r.status == 1)
+        #expect(r.stderr.hasPrefix("\(p3):2:2: numerator -1 is negative"))
+        let p4 = try Self.temporaryFile("id,x,n\nA,1\n")
+        r = try Self.run(["ci", "rate", "--input", p4, "--numerator", "x", "--denominator", "n"])
+        #expect(r.status == 1)
+        #expect(r.stderr.hasPrefix("\(p4):2:"))
+    }
+
+    @Test func failedRunLeavesNoOutputFile() throws {
+        let path = try Self.temporaryFile("id,x,n\nA,1,10\nB,oops,10\n")
+        let target = (path as NSString).deletingLastPathComponent + "/out.csv"
+        let r = try Self.run(["ci", "proportion", "--input", path, "--numerator", "x", "--denominator", "n", "--output", target])
+        #expect(r.status == 1)
+        #expect(!FileManager.default.fileExists(atPath: target))
+        let dir = (path as NSString).deletingLastPathComponent
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0.contains("tmp") }.isEmpty)
+        let ok = try Self.run(["ci", "proportion", "--input", Self.fixture("ward_indicators.csv"), "--numerator", "smokers",
+                               "--denominator", "adults", "--output", target])
+        #expect(ok.status == 0)
+        #expect(try String(contentsOfFile: target, encoding: .utf8).split(separator: "\n").count == 22)
+    }
+
+    @Test(arguments: ["proportion", "rate", "dsr", "isr", "mean", "life-expectancy", "quantile"])
+    func helpShowsAnExample(command: String) throws {
+        let r = try Self.run(["ci", command, "--help"])
+        #expect(r.status == 0)
+        #expect(r.stdout.contains("Example:"))
+        #expect(r.stdout.contains("equity ci \(command)"))
+    }
+
+    @Test func funnelHelpAndRun() throws {
+        #expect(try Self.run(["funnel", "--help"]).stdout.contains("Example:"))
+        let r = try Self.run(["funnel", "--input", Self.shared("phe/testdata_funnel_prop_inputs.csv"), "--statistic", "proportion",
+                              "--numerator", "numerator", "--denominator", "denominator"])
+        #expect(r.status == 0)
+        #expect(r.lines[0] == "Area,numerator,denominator,significance,significance.1,note")
+        // Our column equals PHE's expected significance on every row (the last fields; area
+        // names may hold quoted commas).
+        #expect(r.lines.count == 304)
+        for line in r.lines.dropFirst() {
+            let fields = line.split(separator: ",", omittingEmptySubsequences: false)
+            #expect(fields[fields.count - 3] == fields[fields.count - 2], "\(line)")
+        }
+    }
+
+    @Test func standardisedRatesFromTheCLI() throws {
+        let dsr = try Self.run(["ci", "dsr", "--input", Self.shared("phe/testdata_DSR_ISR__testdata_multiarea.csv"), "--group-by", "area",
+                                "--numerator", "count", "--denominator", "pop", "--age-band", "ageband"])
+        #expect(dsr.status == 0, "\(dsr.stderr)")
+        #expect(dsr.lines[1].hasPrefix("testdata_big,895,8970,10430.24799146942"))
+        let isr = try Self.run(["ci", "isr", "--input", Self.shared("phe/testdata_DSR_ISR__testdata_multiarea_isr.csv"), "--group-by", "area",
+                                "--count", "count", "--population", "pop", "--reference-numerator", "refcount",
+                                "--reference-denominator", "refpop", "--statistic", "ratio"])
+        #expect(isr.status == 0)
+        #expect(isr.lines[1].hasPrefix("testdata_big,895,835.88356123117"))
+        // Observed totals from a separate file (PHStatsMethods ISR_obs).
+        let obs = try Self.run(["ci", "isr", "--input", Self.shared("phe/PHStatsMethods__testdata_ISR_obs__df.csv"),
+                                "--group-by", "indicatorid,year,sex", "--population", "pop", "--reference-numerator", "refcount",
+                                "--reference-denominator", "refpop", "--statistic", "ratio",
+                                "--observed-totals", Self.shared("phe/PHStatsMethods__testdata_ISR_obs__obs.csv")])
+        #expect(obs.status == 0, "\(obs.stderr)")
+        #expect(obs.lines.count == 41)
+        #expect(obs.lines.contains { $0.hasPrefix("1234,2006,Male,2441,1963.3746396066") })
+    }
+
+    @Test func lifeExpectancyMeanAndQuantile() throws {
+        let le = try Self.run(["ci", "life-expectancy", "--input", Self.fixture("life_expectancy.csv"), "--group-by", "area",
+                               "--deaths", "deaths", "--population", "population", "--start-age", "startage", "--le-age", "0"])
+        #expect(le.status == 0, "\(le.stderr)")
+        #expect(le.lines[1].hasPrefix("PHE example,0,17,7060,80.1696081"))
+        let mean = try Self.run(["ci", "mean", "--input", Self.shared("phe/testdata_Mean__testdata_Mean.csv"), "--value", "values",
+                                 "--group-by", "area"])
+        #expect(mean.lines[1].hasPrefix("Area1,429.63476"))
+        let q = try Self.run(["ci", "quantile", "--input", Self.fixture("ward_indicators.csv"), "--value", "smokers", "--nquantiles", "5"])
+        #expect(q.status == 0)
+        #expect(q.lines.last!.hasSuffix(",,5,,lowest quantile represents highest values,value missing"))
+    }
+}
