@@ -1,0 +1,6 @@
+import Benchmark
+
+/// All of Equity's benchmarks; each capability adds its own group.
+let benchmarks: @Sendable () -> Void = {
+    intervalBenchmarks()
+}
