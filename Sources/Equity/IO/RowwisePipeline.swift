@@ -36,12 +36,16 @@ public struct RowwisePipeline<Statistic: RowwiseStatistic> {
     /// overlap and at most `4·T` chunks are in memory.
     @discardableResult
     public func run(into output: OutputFile) throws -> Int {
+        // The header goes out with the first chunk, so a file whose first rows are bad leaves
+        // even standard output empty.
         let head = ByteWriter(capacity: 1024)
         head.appendRow(header)
-        try output.write(head)
 
         let ranges = reader.chunks(targetSize: chunkSize)
-        if ranges.isEmpty { return 0 }
+        if ranges.isEmpty {
+            try output.write(head)
+            return 0
+        }
         let workers = min(threads, ranges.count)
         let ringSize = workers * 4
         let ring = (0..<ringSize).map { _ in Slot(capacity: chunkSize * 3 + 4096) }
@@ -82,6 +86,7 @@ public struct RowwisePipeline<Statistic: RowwiseStatistic> {
                     stop.set()
                 } else {
                     do {
+                        if c == 0 { try output.write(head) }
                         try output.write(slot.writer.bytes)
                     } catch {
                         failure = error
