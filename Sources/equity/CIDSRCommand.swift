@@ -52,6 +52,7 @@ struct CIDSRCommand: ParsableCommand {
             for r in 0..<x.count {
                 if x[r] < 0 { throw groups.fail(row: r, numeric: 0, "count \(NumberFormatting.string(x[r])) is negative") }
                 if n[r] < 0 { throw groups.fail(row: r, numeric: 1, "population \(NumberFormatting.string(n[r])) is negative") }
+                if let w, w[r] < 0 { throw groups.fail(row: r, numeric: 2, "standard population \(NumberFormatting.string(w[r])) is negative") }
                 if let f, f[r] < 1 || f[r] != f[r].rounded() {
                     throw groups.fail(row: r, numeric: freqIndex, "event frequency must be a whole number of at least 1")
                 }

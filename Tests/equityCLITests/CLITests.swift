@@ -184,6 +184,29 @@ import Testing
         #expect(obs.lines.contains { $0.hasPrefix("1234,2006,Male,2441,1963.3746396066") })
     }
 
+    /// PHE's DSR error workbooks: negative count (err1), zero population (err2: a missing result
+    /// with its reason rather than PHE's error), negative population (err3) and negative
+    /// standard population (err4).
+    @Test func dsrErrorWorkbooks() throws {
+        func run(_ file: String, _ extra: [String]) throws -> Run {
+            try Self.run(["ci", "dsr", "--input", Self.shared("phe/" + file), "--count", "count", "--population", "pop"] + extra)
+        }
+        let std = ["--standard-population", "stdpop"]
+        var r = try run("testdata_DSR_ISR__testdata_err1.csv", std)
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("testdata_err1.csv:7:2: count -26 is negative"))
+        r = try run("testdata_DSR_ISR__testdata_err3.csv", std)
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("testdata_err3.csv:3:3: population -558 is negative"))
+        r = try run("testdata_DSR_ISR__testdata_err4.csv", std)
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("testdata_err4.csv:7:4: standard population -6000 is negative"))
+        r = try run("testdata_DSR_ISR__testdata_err2.csv", ["--group-by", "area"])
+        #expect(r.status == 0)
+        #expect(r.lines[1].hasSuffix(",dsr per 100000,Dobson,population is zero in age band 2"))
+        #expect(r.lines[2].hasPrefix("Area2,"))
+    }
+
     @Test func lifeExpectancyMeanAndQuantile() throws {
         let le = try Self.run(["ci", "life-expectancy", "--input", Self.fixture("life_expectancy.csv"), "--group-by", "area",
                                "--deaths", "deaths", "--population", "population", "--start-age", "startage", "--le-age", "0"])
