@@ -59,7 +59,8 @@ public enum LeastSquares {
         if info != 0 {
             xtx = [Double](repeating: .nan, count: p * p)
         } else {
-            for j in 0..<p { for k in 0..<j { xtx[k * p + j] = xtx[j * p + k] } }
+            // dpotri filled the lower triangle (row > column, at column·p + row); mirror it.
+            for col in 0..<p { for row in (col + 1)..<max(col + 1, p) { xtx[row * p + col] = xtx[col * p + row] } }
         }
         return Fit(coefficients: Array(b.prefix(p)), inverseInformation: xtx, rank: Int(rank))
     }

@@ -26,6 +26,9 @@ import Testing
         #expect(close(fit.coefficients[1], sxy / sxx, relative: 1e-12))
         #expect(close(fit.coefficients[0], my - sxy / sxx * mx, relative: 1e-12))
         #expect(close(fit.inverseInformation[3], 1 / sxx, relative: 1e-10))
+        // Off-diagonal: −x̄_w/Σw(x−x̄)², symmetric.
+        #expect(close(fit.inverseInformation[1], -mx / sxx, relative: 1e-10))
+        #expect(fit.inverseInformation[1] == fit.inverseInformation[2])
     }
 
     @Test func rankDeficientDesignIsReported() throws {

@@ -1,0 +1,77 @@
+import ArgumentParser
+import Equity
+
+extension SlopeIndex.ValueType: ExpressibleByArgument {
+    public init?(argument: String) {
+        switch argument.lowercased() {
+        case "0", "normal", "default": self = .normal
+        case "1", "rate": self = .rate
+        case "2", "proportion": self = .proportion
+        default: return nil
+        }
+    }
+}
+
+struct SIICommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sii",
+        abstract: "Slope and relative index of inequality with Monte Carlo limits (PHE phe_sii).",
+        discussion: """
+        One row per quantile (and group): the quantile (1 = most deprived, ordered numerically),
+        its population, its value (or --numerator for proportions) and either --se or
+        --lower-cl/--upper-cl (95% limits; on the log/logit scale for rates/proportions).
+        Limits come from --repetitions Monte Carlo draws (default 100,000) with --seed; the same
+        seed gives the same limits on any number of threads. --covariates adds columns to the
+        model (solved by LAPACK): numeric columns as they are, text columns as indicators.
+
+        Output: group columns, sii, sii_lowerNN_Ncl, sii_upperNN_Ncl (per level), rii and its
+        limits with --rii, intercept, sii_madNN_N/rii_madNN_N with --reliability, note.
+
+        Example:
+          equity sii --input Fixtures/sii_deciles.csv --group-by area --quantile decile \\
+            --population population --value life_expectancy --lower-cl lowercl --upper-cl uppercl --rii --seed 42
+        """
+    )
+
+    @Option(name: .long, help: "Input CSV file with a header row ('-' for standard input).") var input: String
+    @Option(name: .long, help: "Output CSV file (default: standard output).") var output: String?
+    @Option(name: .customLong("group-by"), help: "Columns identifying a group (comma-separated).") var groupBy: String?
+    @Option(help: "Column with the quantile (1 = most deprived).") var quantile: String
+    @Option(help: "Column with the quantile's population.") var population: String
+    @Option(help: "Column with the indicator value.") var value: String?
+    @Option(help: "Column with the count (proportions: value = count / population).") var numerator: String?
+    @Option(name: .customLong("value-type"), help: "normal (0), rate (1) or proportion (2).") var valueType: SlopeIndex.ValueType = .normal
+    @Option(help: "Column with the value's standard error.") var se: String?
+    @Option(name: .customLong("lower-cl"), help: "Column with the 95% lower limit.") var lowerCL: String?
+    @Option(name: .customLong("upper-cl"), help: "Column with the 95% upper limit.") var upperCL: String?
+    @Option(help: "Multiplier for the SII (negative inverts the RII).") var multiplier: Double = 1
+    @Option(help: "Monte Carlo repetitions (at least 1000).") var repetitions = 100_000
+    @Option(help: "Confidence level(s), comma-separated.") var confidence = "0.95"
+    @Flag(help: "Also report the RII and its limits.") var rii = false
+    @Flag(help: "Fit on the log (rates) or logit (proportions) scale and back-transform.") var transform = false
+    @Flag(help: "Repeat the simulation 10 times and report the mean absolute difference of the limits.") var reliability = false
+    @Option(help: "Random seed.") var seed: UInt64 = 1
+    @Flag(name: .customLong("draw-per-quantile"), help: "Draw every quantile in every replicate (PHE's literal scheme) even where the fit is linear.")
+    var drawPerQuantile = false
+    @Option(help: "Covariate columns for the model (comma-separated).") var covariates: String?
+
+    func run() throws {
+        try reportingErrors {
+            var options = SlopeIndex.Options()
+            options.valueType = valueType
+            options.transform = transform
+            options.multiplier = multiplier
+            options.repetitions = repetitions
+            options.confidence = try ConfidenceLevels(parsing: confidence)
+            options.rii = rii
+            options.reliability = reliability
+            options.seed = seed
+            options.drawPerQuantile = drawPerQuantile
+            let table = try SIITableReader.read(path: input, groupBy: columnList(groupBy), quantile: quantile, population: population,
+                                                value: value, numerator: numerator, se: se, lowerCL: lowerCL, upperCL: upperCL,
+                                                covariates: columnList(covariates), valueType: valueType)
+            let out = try SIIRunner.run(table, options: options)
+            try writeOutput(out, to: output)
+        }
+    }
+}
