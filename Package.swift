@@ -15,9 +15,10 @@ let package = Package(
     ],
     targets: [
         .systemLibrary(name: "CLinearAlgebra", path: "Sources/CLinearAlgebra"),
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
         .target(
             name: "Equity",
-            dependencies: ["CLinearAlgebra"],
+            dependencies: ["CLinearAlgebra", "CZlib"],
             // Kernels mutate buffers owned by small final classes; Swift's dynamic exclusivity
             // checks cost ~20% of a CSV pass there and guard nothing the code relies on.
             swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"])],

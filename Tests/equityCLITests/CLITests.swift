@@ -220,3 +220,45 @@ import Testing
         #expect(q.lines.last!.hasSuffix(",,5,,lowest quantile represents highest values,value missing"))
     }
 }
+
+/// End-to-end runs of the inequality commands.
+@Suite struct InequalityCLITests {
+    @Test func siiSameSeedSameOutputAnyThreadCount() throws {
+        let args = ["sii", "--input", CLITests.fixture("sii_deciles.csv"), "--group-by", "area", "--quantile", "decile",
+                    "--population", "population", "--value", "life_expectancy", "--lower-cl", "lowercl", "--upper-cl", "uppercl",
+                    "--rii", "--seed", "42", "--repetitions", "20000"]
+        let a = try CLITests.run(args)
+        #expect(a.status == 0, "\(a.stderr)")
+        #expect(a.lines[0] == "area,sii,sii_lower95_0cl,sii_upper95_0cl,rii,rii_lower95_0cl,rii_upper95_0cl,intercept,note")
+        #expect(a.lines.count == 4)
+        let b = try CLITests.run(args)
+        #expect(a.stdout == b.stdout)
+        #expect(try CLITests.run(["sii", "--help"]).stdout.contains("Example:"))
+    }
+
+    @Test func siiTooFewQuantilesIsAnError() throws {
+        let path = try CLITests.temporaryFile("q,pop,v,se\n1,10,5,1\n2,10,6,1\n3,10,7,1\n")
+        let r = try CLITests.run(["sii", "--input", path, "--quantile", "q", "--population", "pop", "--value", "v", "--se", "se"])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("5 to 100 quantiles"))
+    }
+
+    @Test func twentyTwentyFromGzip() throws {
+        let r = try CLITests.run(["twenty-twenty", "--input", CLITests.shared("deprivation/england_lsoa11_iod2019.csv.gz"),
+                                  "--area-name", "lad19nm"])
+        #expect(r.status == 0)
+        #expect(r.lines.count == 318)
+        #expect(r.lines.contains("E06000032,Luton,121,34,10,10:34,0.19834710743801653,9,1,1:9,0.06611570247933884"))
+    }
+
+    @Test func giniNegativeValueIsAnError() throws {
+        let path = try CLITests.temporaryFile("a,v\nX,1\nX,-2\n")
+        let r = try CLITests.run(["gini", "--input", path, "--value", "v"])
+        #expect(r.status == 1)
+        #expect(r.stderr.hasPrefix("\(path):3:2: value -2 is negative"))
+        let one = try CLITests.run(["gini", "--input", try CLITests.temporaryFile("a,v\nX,1\nY,2\nY,4\n"), "--value", "v", "--group-by", "a"])
+        #expect(one.status == 0)
+        #expect(one.lines[1].hasPrefix("X,1,"))
+        #expect(one.lines[1].hasSuffix("fewer than 2 values"))
+    }
+}

@@ -35,7 +35,7 @@ public final class CSVReader {
 
     /// Opens a path (`-` for standard input).
     public convenience init(path: String) throws {
-        try self.init(file: MappedFile(path: path))
+        try self.init(file: MappedFile.open(path))
     }
 
     /// The index of a named column, or `EquityError.unknownColumn`.

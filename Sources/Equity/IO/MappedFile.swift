@@ -22,7 +22,7 @@ public final class MappedFile: @unchecked Sendable {
             return
         }
         name = path
-        let fd = open(path, O_RDONLY)
+        let fd = Glibc.open(path, O_RDONLY)
         if fd < 0 {
             throw EquityError.io(file: path, reason: "cannot open: \(String(cString: strerror(errno)))")
         }
@@ -64,6 +64,22 @@ public final class MappedFile: @unchecked Sendable {
     /// Wraps a string's UTF-8 bytes (copied).
     public convenience init(name: String, text: String) {
         self.init(name: name, contents: Array(text.utf8))
+    }
+
+    /// Opens `path` (or standard input for `-`), inflating gzip data (by its magic bytes, so
+    /// `file.csv.gz` and gzip on standard input both work).
+    public static func open(_ path: String) throws -> MappedFile {
+        let raw = try MappedFile(path: path)
+        let b = raw.bytes
+        guard b.count >= 2, b[0] == 0x1F, b[1] == 0x8B else { return raw }
+        return MappedFile(name: raw.name, owned: try Gzip.inflate(b, name: raw.name))
+    }
+
+    /// Takes ownership of an allocated buffer.
+    init(name: String, owned: UnsafeBufferPointer<UInt8>) {
+        self.name = name
+        bytes = owned
+        mapped = false
     }
 
     deinit {
