@@ -7,6 +7,13 @@ public struct SIITable {
     /// nil where the group cannot be computed (the reason is in `notes`).
     public var groups: [SlopeIndex.Group?]
     public var notes: [String]
+
+    public init(groupNames: [String], keys: [[String]], groups: [SlopeIndex.Group?], notes: [String]) {
+        self.groupNames = groupNames
+        self.keys = keys
+        self.groups = groups
+        self.notes = notes
+    }
 }
 
 /// Reads and validates `equity sii` input.
