@@ -1,0 +1,141 @@
+/// Contiguity from polygons: queen (share at least one vertex) or rook (share an edge — two
+/// consecutive vertices), with exact coordinate equality by default (as libpysal; spdep's
+/// `poly2nb` agrees) or, with a snap tolerance, vertices within that distance treated as one.
+///
+/// One pass: every vertex gets a key (its exact coordinates, or its snapped cluster), keys —
+/// vertex keys for queen, unordered key pairs for rook — are radix-sorted with their polygon,
+/// and polygons sharing a key become neighbours. Pairs are deduplicated the same way.
+public enum Contiguity: String, Sendable, CaseIterable {
+    case queen, rook
+
+    /// Undirected neighbour pairs (a < b) of the layer's features.
+    public func pairs(_ layer: PolygonLayer, snap: Double? = nil) -> [(Int32, Int32)] {
+        let nv = layer.x.count
+        // Feature of each vertex.
+        var feature = [Int32](repeating: 0, count: nv)
+        for f in 0..<layer.featureCount {
+            for v in layer.vertexRange(f) { feature[v] = Int32(f) }
+        }
+        // Canonical vertex identity: exact bits, or a snapped representative.
+        var vx = layer.x.map { ($0 == 0 ? 0.0 : $0).bitPattern }
+        var vy = layer.y.map { ($0 == 0 ? 0.0 : $0).bitPattern }
+        if let snap, snap > 0 {
+            let rep = Contiguity.snapRepresentatives(layer, tolerance: snap)
+            for v in 0..<nv { vx[v] = layer.x[rep[v]].bitPattern; vy[v] = layer.y[rep[v]].bitPattern }
+        }
+        var keys: [UInt64] = []
+        var payload: [UInt32] = []
+        var second: [UInt32] = [] // rook: index of the edge's first vertex (for exact checks)
+        switch self {
+        case .queen:
+            keys.reserveCapacity(nv)
+            payload.reserveCapacity(nv)
+            for v in 0..<nv {
+                keys.append(RadixSort.mix(vx[v], vy[v]))
+                payload.append(UInt32(v))
+            }
+        case .rook:
+            for r in 0..<(layer.ringStart.count - 1) {
+                let s = layer.ringStart[r], e = layer.ringStart[r + 1]
+                guard e - s >= 2 else { continue }
+                for v in s..<(e - 1) {
+                    let a = RadixSort.mix(vx[v], vy[v]), b = RadixSort.mix(vx[v + 1], vy[v + 1])
+                    if a == b { continue }
+                    keys.append(RadixSort.mix(min(a, b), max(a, b)))
+                    payload.append(UInt32(v))
+                }
+            }
+            second = payload
+        }
+        _ = second
+        RadixSort.sort(keys: &keys, payload: &payload)
+        // Runs of equal keys: check exact identity, collect distinct features, pair them.
+        var pairKeys: [UInt64] = []
+        var run: [Int] = []
+        var i = 0
+        let m = keys.count
+        func sameKey(_ p: Int, _ q: Int) -> Bool {
+            switch self {
+            case .queen:
+                return vx[p] == vx[q] && vy[p] == vy[q]
+            case .rook:
+                let a0 = (vx[p], vy[p]), a1 = (vx[p + 1], vy[p + 1]), b0 = (vx[q], vy[q]), b1 = (vx[q + 1], vy[q + 1])
+                return (a0 == b0 && a1 == b1) || (a0 == b1 && a1 == b0)
+            }
+        }
+        while i < m {
+            var j = i + 1
+            while j < m && keys[j] == keys[i] { j += 1 }
+            if j - i > 1 {
+                // Within a hash run, split by exact identity (collisions are vanishingly rare).
+                var remaining = Array(i..<j)
+                while !remaining.isEmpty {
+                    let head = Int(payload[remaining[0]])
+                    run.removeAll(keepingCapacity: true)
+                    var rest: [Int] = []
+                    for k in remaining {
+                        if sameKey(head, Int(payload[k])) { run.append(Int(feature[Int(payload[k])])) } else { rest.append(k) }
+                    }
+                    remaining = rest
+                    run.sort()
+                    var distinct: [Int] = []
+                    for f in run where distinct.last != f { distinct.append(f) }
+                    if distinct.count > 1 {
+                        for a in 0..<(distinct.count - 1) {
+                            for b in (a + 1)..<distinct.count {
+                                pairKeys.append(UInt64(distinct[a]) << 32 | UInt64(distinct[b]))
+                            }
+                        }
+                    }
+                }
+            }
+            i = j
+        }
+        var dummy = [UInt32](repeating: 0, count: pairKeys.count)
+        RadixSort.sort(keys: &pairKeys, payload: &dummy)
+        var out: [(Int32, Int32)] = []
+        out.reserveCapacity(pairKeys.count / 2)
+        var last: UInt64 = .max
+        for k in pairKeys where k != last {
+            out.append((Int32(k >> 32), Int32(k & 0xFFFF_FFFF)))
+            last = k
+        }
+        return out
+    }
+
+    /// For each vertex, the index of a representative vertex within `tolerance` (clusters by
+    /// union–find over a grid of cell size `tolerance`, so chains of close vertices merge).
+    static func snapRepresentatives(_ layer: PolygonLayer, tolerance t: Double) -> [Int] {
+        let nv = layer.x.count
+        var parent = Array(0..<nv)
+        func find(_ x: Int) -> Int {
+            var x = x
+            while parent[x] != x { parent[x] = parent[parent[x]]; x = parent[x] }
+            return x
+        }
+        struct Cell: Hashable { let i: Int64; let j: Int64 }
+        var grid: [Cell: [Int]] = [:]
+        for v in 0..<nv {
+            let c = Cell(i: Int64((layer.x[v] / t).rounded(.down)), j: Int64((layer.y[v] / t).rounded(.down)))
+            grid[c, default: []].append(v)
+        }
+        let t2 = t * t
+        for (cell, members) in grid {
+            for di in -1...1 {
+                for dj in -1...1 {
+                    guard let other = grid[Cell(i: cell.i + Int64(di), j: cell.j + Int64(dj))] else { continue }
+                    for a in members {
+                        for b in other where b > a {
+                            let dx = layer.x[a] - layer.x[b], dy = layer.y[a] - layer.y[b]
+                            if dx * dx + dy * dy <= t2 {
+                                let ra = find(a), rb = find(b)
+                                if ra != rb { parent[max(ra, rb)] = min(ra, rb) }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return (0..<nv).map { find($0) }
+    }
+}

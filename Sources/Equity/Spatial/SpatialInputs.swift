@@ -1,0 +1,95 @@
+/// Reading the inputs of the spatial commands: ids, values and neighbours from polygons, CSV
+/// value files and adjacency (edge list) CSVs, matched by id with clear errors.
+public enum SpatialInputs {
+    /// Feature ids from a property; duplicate or empty ids are errors.
+    public static func ids(_ layer: PolygonLayer, property: String) throws -> [String] {
+        let ids = try layer.property(property)
+        var seen = Set<String>()
+        for (f, id) in ids.enumerated() {
+            if id.isEmpty { throw EquityError.invalidValue(SourceLocation(file: layer.fileName, line: 1, column: 1), reason: "feature \(f + 1) has no '\(property)'") }
+            if !seen.insert(id).inserted {
+                throw EquityError.invalidValue(SourceLocation(file: layer.fileName, line: 1, column: 1), reason: "id '\(id)' appears in more than one feature ('\(property)')")
+            }
+        }
+        return ids
+    }
+
+    /// Values for `ids` from a CSV's id and value columns: every id must have exactly one value.
+    public static func values(csv path: String, idColumn: String, valueColumn: String, ids: [String]?) throws -> (ids: [String], values: [Double]) {
+        let reader = try CSVReader(path: path)
+        let ic = try reader.column(idColumn), vc = try reader.column(valueColumn)
+        var fileIds: [String] = [], values: [Double] = []
+        var lineOf: [String: Int] = [:]
+        try reader.forEachRow { s in
+            let id = s.text(ic)
+            let v = try reader.number(s, vc)
+            if v.isNaN {
+                throw EquityError.invalidValue(SourceLocation(file: reader.name, line: s.line, column: vc + 1),
+                                               reason: "value missing for '\(id)'; spatial statistics need every area's value")
+            }
+            if let previous = lineOf[id] {
+                throw EquityError.invalidValue(SourceLocation(file: reader.name, line: s.line, column: ic + 1),
+                                               reason: "id '\(id)' appears again (first on line \(previous))")
+            }
+            lineOf[id] = s.line
+            fileIds.append(id)
+            values.append(v)
+        }
+        guard let ids else { return (fileIds, values) }
+        let index = Dictionary(uniqueKeysWithValues: fileIds.enumerated().map { ($1, $0) })
+        var out: [Double] = []
+        out.reserveCapacity(ids.count)
+        for id in ids {
+            guard let k = index[id] else {
+                throw EquityError.invalidValue(SourceLocation(file: reader.name, line: 1, column: ic + 1),
+                                               reason: "no row for area '\(id)' (present in the neighbours)")
+            }
+            out.append(values[k])
+        }
+        if fileIds.count > ids.count {
+            let known = Set(ids)
+            let extra = fileIds.first { !known.contains($0) }!
+            throw EquityError.invalidValue(SourceLocation(file: reader.name, line: lineOf[extra]!, column: ic + 1),
+                                           reason: "area '\(extra)' has no entry in the neighbours (polygons or adjacency)")
+        }
+        return (ids, out)
+    }
+
+    /// Values from a polygon property (numbers; missing or text is an error).
+    public static func values(_ layer: PolygonLayer, property: String, ids: [String]) throws -> [Double] {
+        let texts = try layer.property(property)
+        return try texts.enumerated().map { f, t in
+            guard case let .number(v) = NumberParsing.parse(t) else {
+                throw EquityError.invalidValue(SourceLocation(file: layer.fileName, line: 1, column: 1),
+                                               reason: "feature '\(ids[f])' has no numeric '\(property)' ('\(t)')")
+            }
+            return v
+        }
+    }
+
+    /// Binary weights from an adjacency CSV (first two columns, or `a`/`b` named): pairs of ids.
+    /// With `ids` given, every id in the file must be one of them; otherwise the ids are those
+    /// of the file plus `extraIds` (areas that may be islands).
+    public static func adjacency(csv path: String, ids: [String]) throws -> SpatialWeights {
+        let reader = try CSVReader(path: path)
+        guard reader.header.count >= 2 else {
+            throw EquityError.malformedInput(SourceLocation(file: reader.name, line: 1, column: 1), reason: "an adjacency file needs two id columns")
+        }
+        let index = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($1, Int32($0)) })
+        var pairs: [(Int32, Int32)] = []
+        var seen = Set<UInt64>()
+        try reader.forEachRow { s in
+            let a = s.text(0), b = s.text(1)
+            guard let ia = index[a] else {
+                throw EquityError.invalidValue(SourceLocation(file: reader.name, line: s.line, column: 1), reason: "area '\(a)' has no value")
+            }
+            guard let ib = index[b] else {
+                throw EquityError.invalidValue(SourceLocation(file: reader.name, line: s.line, column: 2), reason: "area '\(b)' has no value")
+            }
+            if ia == ib { throw EquityError.invalidValue(SourceLocation(file: reader.name, line: s.line, column: 2), reason: "'\(a)' is listed as its own neighbour") }
+            let key = UInt64(UInt32(min(ia, ib))) << 32 | UInt64(UInt32(max(ia, ib)))
+            if seen.insert(key).inserted { pairs.append((min(ia, ib), max(ia, ib))) }
+        }
+        return SpatialWeights(ids: ids, pairs: pairs)
+    }
+}

@@ -1,0 +1,204 @@
+/// Sparse spatial weights in compressed sparse row form: row i's neighbours are
+/// `neighbors[offsets[i]..<offsets[i+1]]` with `weights` alongside — contiguous arrays, no
+/// dictionaries, so statistics stream over them.
+///
+/// Transforms (always applied to the original weights): O original, B binary, R row-standardised
+/// (rows sum to 1), D doubly standardised (all weights sum to 1), V variance-stabilising (rows
+/// scaled by 1/√Σⱼw²ᵢⱼ, then all scaled to sum to n; Tiefelsdorf, Griffith & Boots 1999, as
+/// libpysal's "V"). Islands (no neighbours) keep empty rows.
+public struct SpatialWeights: Sendable {
+    public enum Transform: String, Sendable, CaseIterable {
+        case O, B, R, D, V
+    }
+
+    public let ids: [String]
+    public let offsets: [Int]
+    public let neighbors: [Int32]
+    public let weights: [Double]
+    /// The original (untransformed) weights.
+    public let original: [Double]
+    public let transform: Transform
+
+    public var count: Int { ids.count }
+    public var linkCount: Int { neighbors.count }
+
+    /// Symmetric binary weights from undirected pairs (a, b) of row indices.
+    public init(ids: [String], pairs: [(Int32, Int32)]) {
+        let n = ids.count
+        var degree = [Int](repeating: 0, count: n + 1)
+        for (a, b) in pairs { degree[Int(a) + 1] += 1; degree[Int(b) + 1] += 1 }
+        for i in 0..<n { degree[i + 1] += degree[i] }
+        var fill = Array(degree.prefix(n))
+        var nb = [Int32](repeating: 0, count: degree[n])
+        for (a, b) in pairs {
+            nb[fill[Int(a)]] = b; fill[Int(a)] += 1
+            nb[fill[Int(b)]] = a; fill[Int(b)] += 1
+        }
+        // Sort each row (deterministic order).
+        for i in 0..<n { nb[degree[i]..<degree[i + 1]].sort() }
+        self.init(ids: ids, offsets: degree, neighbors: nb, original: [Double](repeating: 1, count: nb.count), transform: .O)
+    }
+
+    /// General weights (possibly asymmetric, e.g. k nearest neighbours or inverse distance).
+    public init(ids: [String], offsets: [Int], neighbors: [Int32], original: [Double], transform: Transform = .O) {
+        self.ids = ids
+        self.offsets = offsets
+        self.neighbors = neighbors
+        self.original = original
+        self.transform = transform
+        self.weights = SpatialWeights.apply(transform, offsets: offsets, original: original)
+    }
+
+    /// The same neighbours under another transform (computed from the original weights).
+    public func transformed(_ t: Transform) -> SpatialWeights {
+        SpatialWeights(ids: ids, offsets: offsets, neighbors: neighbors, original: original, transform: t)
+    }
+
+    static func apply(_ t: Transform, offsets: [Int], original w: [Double]) -> [Double] {
+        let n = offsets.count - 1
+        switch t {
+        case .O: return w
+        case .B: return w.map { $0 != 0 ? 1 : 0 }
+        case .R:
+            var out = w
+            for i in 0..<n {
+                let r = offsets[i]..<offsets[i + 1]
+                let s = w[r].reduce(0, +)
+                if s != 0 { for k in r { out[k] = w[k] / s } }
+            }
+            return out
+        case .D:
+            let s = w.reduce(0, +)
+            return w.map { $0 / s }
+        case .V:
+            var out = w
+            for i in 0..<n {
+                let r = offsets[i]..<offsets[i + 1]
+                let q = w[r].reduce(0) { $0 + $1 * $1 }.squareRoot()
+                if q != 0 { for k in r { out[k] = w[k] / q } }
+            }
+            let total = out.reduce(0, +)
+            let scale = Double(n) / total
+            return out.map { $0 * scale }
+        }
+    }
+
+    /// Rows with no neighbours.
+    public var islands: [Int] { (0..<count).filter { offsets[$0] == offsets[$0 + 1] } }
+
+    /// Connected components (union–find over the links): a component label per row and the count.
+    public func components() -> (count: Int, label: [Int]) {
+        var parent = Array(0..<count)
+        func find(_ x: Int) -> Int {
+            var x = x
+            while parent[x] != x { parent[x] = parent[parent[x]]; x = parent[x] }
+            return x
+        }
+        for i in 0..<count {
+            for k in offsets[i]..<offsets[i + 1] {
+                let a = find(i), b = find(Int(neighbors[k]))
+                if a != b { parent[max(a, b)] = min(a, b) }
+            }
+        }
+        var label = [Int](repeating: -1, count: count)
+        var next = 0
+        var roots: [Int: Int] = [:]
+        for i in 0..<count {
+            let r = find(i)
+            if let l = roots[r] { label[i] = l } else { roots[r] = next; label[i] = next; next += 1 }
+        }
+        return (next, label)
+    }
+
+    /// S0 = ΣΣw, S1 = ½ΣΣ(wᵢⱼ + wⱼᵢ)², S2 = Σ(wᵢ· + w·ᵢ)².
+    public var moments: (s0: Double, s1: Double, s2: Double) {
+        var s0 = 0.0
+        var rowSum = [Double](repeating: 0, count: count), colSum = rowSum
+        // wⱼᵢ lookup: rows are sorted, so binary search.
+        var s1 = 0.0
+        for i in 0..<count {
+            for k in offsets[i]..<offsets[i + 1] {
+                let j = Int(neighbors[k]), w = weights[k]
+                s0 += w
+                rowSum[i] += w
+                colSum[j] += w
+                let wji = weight(j, i)
+                s1 += (w + wji) * (w + wji)
+            }
+        }
+        // Pairs present only as (j, i) were counted from row j; ½Σ over ordered pairs of both.
+        // The loop above adds (wᵢⱼ + wⱼᵢ)² once per stored wᵢⱼ; add the pairs stored only as wⱼᵢ.
+        for i in 0..<count {
+            for k in offsets[i]..<offsets[i + 1] {
+                let j = Int(neighbors[k])
+                if !hasLink(j, i) { s1 += weights[k] * weights[k] }
+            }
+        }
+        s1 /= 2
+        var s2 = 0.0
+        for i in 0..<count { let t = rowSum[i] + colSum[i]; s2 += t * t }
+        return (s0, s1, s2)
+    }
+
+    /// wᵢⱼ (0 when j is not a neighbour of i).
+    public func weight(_ i: Int, _ j: Int) -> Double {
+        var lo = offsets[i], hi = offsets[i + 1]
+        let target = Int32(j)
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if neighbors[mid] < target { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < offsets[i + 1] && neighbors[lo] == target ? weights[lo] : 0
+    }
+
+    func hasLink(_ i: Int, _ j: Int) -> Bool {
+        var lo = offsets[i], hi = offsets[i + 1]
+        let target = Int32(j)
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if neighbors[mid] < target { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < offsets[i + 1] && neighbors[lo] == target
+    }
+
+    /// The spatial lag Wz.
+    public func lag(_ z: [Double]) -> [Double] {
+        var out = [Double](repeating: 0, count: count)
+        for i in 0..<count {
+            var acc = 0.0
+            for k in offsets[i]..<offsets[i + 1] { acc += weights[k] * z[Int(neighbors[k])] }
+            out[i] = acc
+        }
+        return out
+    }
+
+    /// Number of neighbours of each row.
+    public var cardinalities: [Int] { (0..<count).map { offsets[$0 + 1] - offsets[$0] } }
+
+    /// The undirected pairs (i < j) present in either direction, sorted.
+    public var undirectedPairs: [(Int, Int)] {
+        var out: [(Int, Int)] = []
+        for i in 0..<count {
+            for k in offsets[i]..<offsets[i + 1] {
+                let j = Int(neighbors[k])
+                if i < j || (j < i && !hasLink(j, i)) { out.append((min(i, j), max(i, j))) }
+            }
+        }
+        return out.sorted { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
+    }
+
+    /// Restricted to a subset of rows (e.g. one local authority), keeping their order.
+    public func subset(_ rows: [Int]) -> SpatialWeights {
+        var index = [Int](repeating: -1, count: count)
+        for (k, r) in rows.enumerated() { index[r] = k }
+        var offs = [0], nb: [Int32] = [], w: [Double] = []
+        for r in rows {
+            for k in offsets[r]..<offsets[r + 1] where index[Int(neighbors[k])] >= 0 {
+                nb.append(Int32(index[Int(neighbors[k])]))
+                w.append(original[k])
+            }
+            offs.append(nb.count)
+        }
+        return SpatialWeights(ids: rows.map { ids[$0] }, offsets: offs, neighbors: nb, original: w, transform: transform)
+    }
+}

@@ -1,0 +1,47 @@
+import ArgumentParser
+import Equity
+
+extension Contiguity: ExpressibleByArgument {}
+
+struct WeightsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "weights",
+        abstract: "Contiguity neighbours from polygons: one row per undirected pair (id_a < id_b).",
+        discussion: """
+        Reads a GeoJSON FeatureCollection of Polygons/MultiPolygons (.geojson or .geojson.gz).
+        Queen: polygons sharing at least one vertex; rook: sharing an edge. Vertices must be
+        equal exactly unless --snap T treats vertices within distance T as one. Writes CSV
+        id_a,id_b; a summary (areas, pairs, islands, components) goes to stderr.
+
+        Example:
+          equity weights --polygons ../shared/fixtures/boundaries/luton_lsoa11_E06000032.geojson \\
+            --id-property LSOA11CD --contiguity queen --output luton_queen.csv
+        """
+    )
+
+    @Option(help: "GeoJSON polygons (.geojson or .geojson.gz).") var polygons: String
+    @Option(name: .customLong("id-property"), help: "Feature property with the area id.") var idProperty: String
+    @Option(help: "queen or rook.") var contiguity: Contiguity = .queen
+    @Option(help: "Snap tolerance: vertices closer than this count as shared (coordinate units).") var snap: Double?
+    @Option(name: .long, help: "Output CSV (default: standard output).") var output: String?
+
+    func run() throws {
+        try reportingErrors {
+            let layer = try GeoJSONReader.read(path: polygons)
+            let ids = try SpatialInputs.ids(layer, property: idProperty)
+            let w = SpatialWeights(ids: ids, pairs: contiguity.pairs(layer, snap: snap))
+            let out = ByteWriter()
+            out.appendRow(["id_a", "id_b"])
+            var pairs: [(String, String)] = []
+            for (a, b) in w.undirectedPairs {
+                let (x, y) = (ids[a], ids[b])
+                pairs.append(x < y ? (x, y) : (y, x))
+            }
+            pairs.sort { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
+            for (a, b) in pairs { out.field(a); out.field(b); out.endRow() }
+            try writeOutput(out, to: output)
+            let islands = w.islands
+            writeStderr("\(polygons): \(w.count) areas, \(pairs.count) \(contiguity.rawValue) pairs, \(islands.count) island\(islands.count == 1 ? "" : "s")\(islands.isEmpty ? "" : " (" + islands.prefix(10).map { ids[$0] }.joined(separator: ", ") + ")"), \(w.components().count) connected component\(w.components().count == 1 ? "" : "s")\n")
+        }
+    }
+}
