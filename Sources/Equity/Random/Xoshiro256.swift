@@ -79,4 +79,55 @@ public struct Xoshiro256: RandomNumberGenerator, Sendable, Equatable {
         }
         return m.high
     }
+
+    /// Two uniform integers in 0..<bound (bound < 2³²) from one 64-bit draw when possible
+    /// (Lemire's multiply-shift with rejection on each 32-bit half: exact, unbiased).
+    @inlinable @inline(__always)
+    public mutating func nextBounded32(_ bound: UInt32) -> UInt32 {
+        var x = UInt32(truncatingIfNeeded: next())
+        var m = UInt64(x) &* UInt64(bound)
+        var low = UInt32(truncatingIfNeeded: m)
+        if low < bound {
+            let threshold = (0 &- bound) % bound
+            while low < threshold {
+                x = UInt32(truncatingIfNeeded: next())
+                m = UInt64(x) &* UInt64(bound)
+                low = UInt32(truncatingIfNeeded: m)
+            }
+        }
+        return UInt32(truncatingIfNeeded: m >> 32)
+    }
+}
+
+/// Bounded 32-bit draws using both halves of each 64-bit output of a generator.
+public struct HalfDraws {
+    public var generator: Xoshiro256
+    @usableFromInline var cached: UInt32 = 0
+    @usableFromInline var hasCached = false
+
+    public init(_ g: Xoshiro256) { generator = g }
+
+    @inlinable @inline(__always)
+    mutating func next32() -> UInt32 {
+        if hasCached { hasCached = false; return cached }
+        let r = generator.next()
+        cached = UInt32(truncatingIfNeeded: r >> 32)
+        hasCached = true
+        return UInt32(truncatingIfNeeded: r)
+    }
+
+    /// A uniform integer in 0..<bound (exact, Lemire 2019).
+    @inlinable @inline(__always)
+    public mutating func bounded(_ bound: UInt32) -> UInt32 {
+        var m = UInt64(next32()) &* UInt64(bound)
+        var low = UInt32(truncatingIfNeeded: m)
+        if low < bound {
+            let threshold = (0 &- bound) % bound
+            while low < threshold {
+                m = UInt64(next32()) &* UInt64(bound)
+                low = UInt32(truncatingIfNeeded: m)
+            }
+        }
+        return UInt32(truncatingIfNeeded: m >> 32)
+    }
 }

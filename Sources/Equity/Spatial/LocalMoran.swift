@@ -55,7 +55,7 @@ public struct LocalMoran: Sendable {
                         var pool = [Int32](0..<Int32(n - 1))
                         var b = t
                         while b < blocks {
-                            var g = streams[b]
+                            var g = HalfDraws(streams[b])
                             // Each block starts from the same pool, so a block's draws do not
                             // depend on what its thread did before.
                             for k in 0..<(n - 1) { pool[k] = Int32(k) }
@@ -67,7 +67,7 @@ public struct LocalMoran: Sendable {
                                     var acc = 0.0
                                     for d in 0..<k {
                                         // Draw without replacement: swap a random remaining entry into place d.
-                                        let j = d + Int(g.nextBounded(UInt64(n - 1 - d)))
+                                        let j = d + Int(g.bounded(UInt32(n - 1 - d)))
                                         pool.swapAt(d, j)
                                         var site = Int(pool[d])
                                         if site >= i { site += 1 } // skip i itself

@@ -16,13 +16,19 @@ enum PermutationKernel {
 
     /// Fisher–Yates shuffle with bounded draws from the generator (Lemire's method, exact).
     @inline(__always)
-    static func shuffle(_ v: UnsafeMutablePointer<Double>, _ n: Int, _ g: inout Xoshiro256) {
+    static func shuffle(_ v: UnsafeMutablePointer<Double>, _ n: Int, _ g: inout HalfDraws) {
         var i = n - 1
         while i > 0 {
-            let j = Int(g.nextBounded(UInt64(i + 1)))
+            let j = Int(g.bounded(UInt32(i + 1)))
             let t = v[i]; v[i] = v[j]; v[j] = t
             i -= 1
         }
+    }
+
+    static func shuffle(_ v: UnsafeMutablePointer<Double>, _ n: Int, _ g: inout Xoshiro256) {
+        var h = HalfDraws(g)
+        shuffle(v, n, &h)
+        g = h.generator
     }
 
     static func run(values z: [Double], weights w: SpatialWeights, permutations: Int, seed: UInt64,
@@ -52,16 +58,22 @@ enum PermutationKernel {
                             w.weights.withUnsafeBufferPointer { wt in
                                 degree.withUnsafeBufferPointer { deg in
                                     DispatchQueue.concurrentPerform(iterations: workers) { t in
-                                        let scratch = UnsafeMutablePointer<Double>.allocate(capacity: n)
                                         let interleaved = UnsafeMutablePointer<Lanes>.allocate(capacity: n)
-                                        defer { scratch.deallocate(); interleaved.deallocate() }
+                                        defer { interleaved.deallocate() }
                                         var b = t
                                         while b < batches {
-                                            var g = streams[b]
+                                            var g = HalfDraws(streams[b])
+                                            let lanePointer = UnsafeMutableRawPointer(interleaved).assumingMemoryBound(to: Double.self)
                                             for l in 0..<lanes {
-                                                scratch.update(from: zb.baseAddress!, count: n)
-                                                shuffle(scratch, n, &g)
-                                                for i in 0..<n { interleaved[i][l] = scratch[i] }
+                                                // "Inside-out" Fisher–Yates: a uniformly random
+                                                // permutation of z written straight into lane l.
+                                                let a = lanePointer + l
+                                                a[0] = zb[0]
+                                                for i in 1..<n {
+                                                    let j = Int(g.bounded(UInt32(i + 1)))
+                                                    a[i * lanes] = a[j * lanes]
+                                                    a[j * lanes] = zb[i]
+                                                }
                                             }
                                             var total = Lanes(repeating: 0)
                                             var sq = Lanes(repeating: 0)
