@@ -262,3 +262,87 @@ import Testing
         #expect(one.lines[1].hasSuffix("fewer than 2 values"))
     }
 }
+
+/// End-to-end runs of the spatial commands (binding names and keys).
+@Suite struct SpatialCLITests {
+    static let luton = CLITests.shared("boundaries/luton_lsoa11_E06000032.geojson")
+    static let lutonValues = CLITests.shared("deprivation/luton_lsoa11_iod2019.csv")
+    static let lutonQueen = CLITests.shared("adjacency/luton_lsoa11_bgc_queen_edges.csv")
+
+    @Test func weightsPairsAndSummary() throws {
+        let r = try CLITests.run(["weights", "--polygons", Self.luton, "--id-property", "LSOA11CD", "--contiguity", "rook"])
+        #expect(r.status == 0)
+        #expect(r.lines[0] == "id_a,id_b")
+        #expect(r.lines.count == 322)
+        #expect(r.lines.dropFirst().allSatisfy { line in let p = line.split(separator: ","); return p[0] < p[1] })
+        #expect(r.stderr.contains("121 areas, 321 rook pairs, 0 islands, 1 connected component"))
+    }
+
+    @Test func moranJSONKeysAndValue() throws {
+        let r = try CLITests.run(["moran", "--input", Self.lutonValues, "--id", "lsoa11cd", "--value", "income_score",
+                                  "--adjacency", Self.lutonQueen, "--permutations", "999", "--seed", "3"])
+        #expect(r.status == 0, "\(r.stderr)")
+        for key in ["n", "I", "expected_I", "variance_normality", "variance_randomisation", "z_normality", "z_randomisation",
+                    "p_normality", "p_randomisation", "p_normality_two_sided", "p_randomisation_two_sided", "permutations",
+                    "p_sim", "mean_sim", "sd_sim", "islands"] {
+            #expect(r.stdout.contains("\"\(key)\": "), "\(key)")
+        }
+        #expect(r.stdout.contains("\"I\": 0.40887920232508"))
+        #expect(r.stdout.contains("\"p_sim\": 0.001"))
+        // Same numbers from polygons with the value as a CSV column, and with contiguity.
+        let p = try CLITests.run(["moran", "--input", Self.lutonValues, "--id", "lsoa11cd", "--value", "income_score",
+                                  "--polygons", Self.luton, "--id-property", "LSOA11CD", "--format", "csv"])
+        #expect(p.lines[1].hasPrefix("121,0.40887920232508"))
+    }
+
+    @Test func lisaCSVAndMap() throws {
+        let dir = (try CLITests.temporaryFile("x")) as NSString
+        let svg = dir.deletingLastPathComponent + "/lisa.svg"
+        let r = try CLITests.run(["lisa", "--input", Self.lutonValues, "--id", "lsoa11cd", "--value", "income_score",
+                                  "--polygons", Self.luton, "--id-property", "LSOA11CD", "--permutations", "99", "--seed", "1",
+                                  "--map", svg])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.lines[0] == "id,value,z,lag,Ii,quadrant,p_sim,cluster")
+        #expect(r.lines.count == 122)
+        let map = try String(contentsOfFile: svg, encoding: .utf8)
+        #expect(map.hasPrefix("<?xml"))
+        #expect(map.contains("<path") && map.contains("High–High"))
+        #expect(!map.contains("http://") || map.contains("http://www.w3.org/2000/svg"))
+    }
+
+    @Test func getisOrdAndGeary() throws {
+        let columbus = CLITests.shared("boundaries/columbus.geojson")
+        let g = try CLITests.run(["getis-ord", "--polygons", columbus, "--id-property", "POLYID", "--value-property", "CRIME"])
+        #expect(g.stdout.contains("\"G\": 0.12780745"))
+        let local = try CLITests.run(["getis-ord", "--polygons", columbus, "--id-property", "POLYID", "--value-property", "CRIME", "--local", "--star"])
+        #expect(local.lines[0] == "id,value,G_star,z,p_one_sided,p_two_sided")
+        #expect(local.lines[1].contains(",-1.43277965"))
+        let c = try CLITests.run(["geary", "--polygons", columbus, "--id-property", "POLYID", "--value-property", "CRIME"])
+        #expect(c.stdout.contains("\"C\": 0.54052820"))
+        let bv = try CLITests.run(["moran", "--polygons", columbus, "--id-property", "POLYID", "--value-property", "CRIME", "--x", "INC"])
+        #expect(bv.stdout.contains("\"I\": -0.45162268"))
+    }
+
+    @Test func badSpatialInputs() throws {
+        // An area in the values missing from the neighbours, and one missing from the values.
+        let extra = try CLITests.temporaryFile("lsoa11cd,income_score\n" + (try String(contentsOfFile: Self.lutonValues, encoding: .utf8))
+            .split(separator: "\n").dropFirst().map { line -> String in let f = line.split(separator: ",", omittingEmptySubsequences: false); return "\(f[0]),\(f[4])" }
+            .joined(separator: "\n") + "\nE99999999,0.5\n")
+        var r = try CLITests.run(["moran", "--input", extra, "--id", "lsoa11cd", "--value", "income_score", "--polygons", Self.luton, "--id-property", "LSOA11CD"])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("E99999999"))
+        let constant = try CLITests.temporaryFile("id,v\na,1\nb,1\nc,1\nd,1\n")
+        let edges = try CLITests.temporaryFile("a,b\na,b\nb,c\nc,d\n", name: "edges.csv")
+        r = try CLITests.run(["moran", "--input", constant, "--id", "id", "--value", "v", "--adjacency", edges])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("all values are equal"))
+        let three = try CLITests.temporaryFile("id,v\na,1\nb,2\nc,3\n")
+        r = try CLITests.run(["moran", "--input", three, "--id", "id", "--value", "v", "--adjacency", try CLITests.temporaryFile("a,b\na,b\nb,c\n", name: "e.csv")])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("at least 4"))
+        let broken = try CLITests.temporaryFile("{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",", name: "b.geojson")
+        r = try CLITests.run(["weights", "--polygons", broken, "--id-property", "id"])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("b.geojson"))
+    }
+}

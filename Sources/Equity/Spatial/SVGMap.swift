@@ -27,14 +27,19 @@ public enum SVGMap {
         let scale = mapWidth / max((maxX - minX) * kx, 1e-12)
         let mapHeight = max((maxY - minY) * scale, 200)
         let height = mapHeight + 70
-        func px(_ x: Double) -> String { NumberFormatting.string(((x - minX) * kx * scale * 10).rounded() / 10 + 10) }
-        func py(_ y: Double) -> String { NumberFormatting.string(((maxY - y) * scale * 10).rounded() / 10 + 50) }
+        // Positions in tenths of a pixel; consecutive vertices that land on the same tenth are
+        // dropped (a national map's 1.9 M vertices would otherwise make a huge file).
+        // Whole pixels for very large layers (a national LSOA map), tenths otherwise.
+        let step = Double(layer.x.count > 200_000 ? 10 : 1)
+        func qx(_ x: Double) -> Int { Int(((x - minX) * kx * scale * 10 / step).rounded() * step) + 100 }
+        func qy(_ y: Double) -> Int { Int(((maxY - y) * scale * 10 / step).rounded() * step) + 500 }
+        func text(_ v: Int) -> String { v % 10 == 0 ? String(v / 10) : String(v / 10) + "." + String(v % 10) }
         var s = """
         <?xml version="1.0" encoding="UTF-8"?>
         <svg xmlns="http://www.w3.org/2000/svg" width="\(Int(width))" height="\(Int(height))" viewBox="0 0 \(Int(width)) \(Int(height))" font-family="sans-serif">
         <rect width="100%" height="100%" fill="white"/>
         <text x="10" y="28" font-size="18" font-weight="bold">\(escape(title))</text>
-        <g stroke="#555" stroke-width="0.4" stroke-linejoin="round">
+        <g stroke="#555" stroke-width="\(layer.featureCount > 5000 ? "0.08" : "0.4")" stroke-linejoin="round">
 
         """
         for f in 0..<layer.featureCount {
@@ -42,8 +47,14 @@ public enum SVGMap {
             for r in layer.featureRingStart[f]..<layer.featureRingStart[f + 1] {
                 let a = layer.ringStart[r], b = layer.ringStart[r + 1]
                 guard b - a >= 3 else { continue }
-                d += "M\(px(layer.x[a])),\(py(layer.y[a]))"
-                for v in (a + 1)..<b { d += "L\(px(layer.x[v])),\(py(layer.y[v]))" }
+                var lastX = qx(layer.x[a]), lastY = qy(layer.y[a])
+                d += "M\(text(lastX)),\(text(lastY))"
+                for v in (a + 1)..<b {
+                    let x = qx(layer.x[v]), y = qy(layer.y[v])
+                    if x == lastX && y == lastY { continue }
+                    d += "L\(text(x)),\(text(y))"
+                    lastX = x; lastY = y
+                }
                 d += "Z"
             }
             s += "<path fill-rule=\"evenodd\" fill=\"\(fills[f])\" d=\"\(d)\"><title>\(escape(titles[f]))</title></path>\n"
