@@ -1,0 +1,45 @@
+import Benchmark
+import Equity
+
+func spatialBenchmarks() {
+    let config = Benchmark.Configuration(metrics: [.wallClock, .mallocCountTotal, .peakMemoryResident],
+                                         scalingFactor: .one, maxDuration: .seconds(15), maxIterations: 3)
+    let boundaries = "../../shared/fixtures/boundaries/england_lsoa11_bgc.geojson.gz"
+
+    Benchmark("GeoJSON_parse_32844_LSOAs_gz", configuration: config) { benchmark in
+        for _ in benchmark.scaledIterations {
+            blackHole(try GeoJSONReader.read(path: boundaries).featureCount)
+        }
+    }
+
+    Benchmark("Queen_contiguity_32844_LSOAs", configuration: config) { benchmark in
+        let layer = try GeoJSONReader.read(path: boundaries)
+        benchmark.startMeasurement()
+        for _ in benchmark.scaledIterations {
+            blackHole(Contiguity.queen.pairs(layer).count)
+        }
+    }
+
+    func national() throws -> ([Double], SpatialWeights) {
+        let reader = try CSVReader(path: "../../shared/fixtures/deprivation/england_lsoa11_iod2019.csv.gz")
+        let data = try reader.readColumns(numeric: [try reader.column("income_score")], text: [try reader.column("lsoa11cd")])
+        let w = try SpatialInputs.adjacency(csv: "../../shared/fixtures/adjacency/england_lsoa11_bgc_queen_edges.csv.gz", ids: data.text[0])
+        return (data.numeric[0], w.transformed(.R))
+    }
+
+    Benchmark("Moran_9999_permutations_national", configuration: config) { benchmark in
+        let (y, w) = try national()
+        benchmark.startMeasurement()
+        for _ in benchmark.scaledIterations {
+            blackHole(try Moran.global(y, weights: w, permutations: 9999, seed: 1).pSim)
+        }
+    }
+
+    Benchmark("LISA_999_permutations_national", configuration: config) { benchmark in
+        let (y, w) = try national()
+        benchmark.startMeasurement()
+        for _ in benchmark.scaledIterations {
+            blackHole(try LocalMoran.compute(y, weights: w, permutations: 999, seed: 1).pSim.count)
+        }
+    }
+}
