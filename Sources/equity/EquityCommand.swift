@@ -18,7 +18,7 @@ struct EquityCommand: ParsableCommand {
           equity ci proportion --input Fixtures/ward_indicators.csv --numerator smokers --denominator adults --confidence 0.95,0.998
         """,
         version: "0.1.0",
-        subcommands: [CICommand.self, FunnelCommand.self, SIICommand.self, GiniCommand.self, TwentyTwentyCommand.self, WeightsCommand.self, MoranCommand.self, LISACommand.self, GearyCommand.self, GetisOrdCommand.self]
+        subcommands: [CICommand.self, FunnelCommand.self, SIICommand.self, GiniCommand.self, TwentyTwentyCommand.self, WeightsCommand.self, MoranCommand.self, LISACommand.self, GearyCommand.self, GetisOrdCommand.self, CompareCommand.self, TrendCommand.self, ReportCommand.self]
     )
 }
 

@@ -346,3 +346,56 @@ import Testing
         #expect(r.stderr.contains("b.geojson"))
     }
 }
+
+/// End-to-end runs of compare, trend and report on the Luton demo data.
+@Suite struct IndicatorCLITests {
+    static let dir = CLITests.fixture("luton_marmot/")
+    static let files = ["--data", dir + "data.csv", "--indicators", dir + "indicators.csv"]
+
+    @Test func compareColumnsAndRows() throws {
+        let r = try CLITests.run(["compare"] + Self.files + ["--comparators", Self.dir + "comparators.csv", "--area", "E06000032"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let header = r.lines[0].split(separator: ",").map(String.init)
+        for column in ["indicator_id", "area_code", "period", "comparator", "comparator_code", "comparator_value", "comparison", "rag", "rank", "rank_of", "note"] {
+            #expect(header.contains(column), "\(column)")
+        }
+        // Life expectancy, male, 2020-22: 77.0 (76.3–77.7) against England 78.9 → Worse, R.
+        #expect(r.lines.contains { $0.hasPrefix("le_m,E06000032,Luton,,,2020-22,77,76.3,77.7,england,E92000001,78.9,Worse,R,") })
+        #expect(r.lines.contains { $0.contains(",neighbours,15 neighbours,") && $0.contains(",11,16,") })
+    }
+
+    @Test func trendLabels() throws {
+        let r = try CLITests.run(["trend"] + Self.files + ["--area", "E06000032"])
+        #expect(r.status == 0)
+        #expect(r.lines[0] == "indicator_id,area_code,area_name,sex,age,trend,chi_squared,slope,points,method,latest_period,note")
+        #expect(r.lines.count == 20)
+        #expect(r.lines.contains { $0.hasPrefix("le_m,E06000032,Luton,,,Cannot be calculated,") })
+    }
+
+    @Test func reportWritesThreeFiles() throws {
+        let out = ((try CLITests.temporaryFile("x")) as NSString).deletingLastPathComponent + "/report"
+        let r = try CLITests.run(["report"] + Self.files + ["--comparators", Self.dir + "comparators.csv", "--area", "E06000032", "--output", out])
+        #expect(r.status == 0, "\(r.stderr)")
+        let html = try String(contentsOfFile: out + "/report.html", encoding: .utf8)
+        #expect(html.hasPrefix("<!DOCTYPE html>"))
+        #expect(!html.contains("<script") && !html.contains("http"))
+        #expect(html.contains("background:#d73027"))
+        #expect(try String(contentsOfFile: out + "/report.md", encoding: .utf8).contains("| Life expectancy, male (years) | 2020-22 | 77 |"))
+        #expect(try String(contentsOfFile: out + "/report.csv", encoding: .utf8).split(separator: "\n").count == 20)
+    }
+
+    @Test func unknownIndicatorAndMissingColumn() throws {
+        let data = try CLITests.temporaryFile("indicator_id,area_code,period,value,lowercl,uppercl\nle_m,A,2020,1,0.5,1.5\nnope,A,2021,1,0.5,1.5\n")
+        var r = try CLITests.run(["trend", "--data", data, "--indicators", Self.dir + "indicators.csv"])
+        #expect(r.status == 1)
+        #expect(r.stderr == "\(data):3:1: unknown indicator_id 'nope' (not in the indicators file)\n")
+        let noPeriod = try CLITests.temporaryFile("indicator_id,area_code,year,value\nle_m,A,2020,1\n")
+        r = try CLITests.run(["trend", "--data", noPeriod, "--indicators", Self.dir + "indicators.csv"])
+        #expect(r.status == 1)
+        #expect(r.stderr.hasPrefix("\(noPeriod):1:1: unknown column 'period'"))
+        let badPolarity = try CLITests.temporaryFile("indicator_id,name,value_type,multiplier,polarity,benchmark\nx,X,proportion,100,sideways,ci95\n")
+        r = try CLITests.run(["trend", "--data", data, "--indicators", badPolarity])
+        #expect(r.status == 1)
+        #expect(r.stderr.hasPrefix("\(badPolarity):2:5: polarity 'sideways'"))
+    }
+}

@@ -9,7 +9,7 @@ import Darwin
 ///
 /// - Proportions with counts: χ² test for linear trend,
 ///   χ² = N(NΣrₜt − RΣnₜt)²/(R(N − R)(NΣnₜt² − (Σnₜt)²)); direction from NΣrₜt − RΣnₜt; the
-///   leave-one-out check on the OLS slope of logit(r/n) on t.
+///   leave-one-out check on the OLS slope of logit(r/n) on t (reported as `slope`).
 /// - Everything else, from 95% limits: seₜ = (Uₜ − Lₜ)/3.92, wₜ = 1/seₜ², weighted slope
 ///   β = (S1·S2 − S3·S4)/(S1·S5 − S3²), SE(β) = √(S1/(S1·S5 − S3²)), χ² = (β/SE)².
 /// - Significant when χ² > 9.549535706 (χ²₁ at 99.8%) and the slope has the same sign with all
@@ -86,6 +86,7 @@ public enum RecentTrend {
             // Leave-one-out sign check on the OLS slope of logit(r/n) on t.
             let logits = recent.map { log($0.count / ($0.denominator - $0.count)) }
             var signs = 0
+            var logitSlope = 0.0
             for leave in 0...recent.count {
                 var n = 0.0, st = 0.0, st2 = 0.0, sy = 0.0, sty = 0.0
                 for k in 0..<recent.count where k + 1 != leave {
@@ -93,12 +94,13 @@ public enum RecentTrend {
                     n += 1; st += t; st2 += t * t; sy += logits[k]; sty += t * logits[k]
                 }
                 let slope = (n * sty - sy * st) / (n * st2 - st * st)
+                if leave == 0 { logitSlope = slope }
                 signs += slope < 0 ? -1 : 1
             }
             let consistent = abs(signs) == recent.count + 1
             let significant = consistent && chi > threshold
             let label = significant ? Self.label(increasing: d > 0, polarity: polarity) : "No significant change"
-            return Result(label: label, chiSquared: chi, slope: d, points: 5, method: method.rawValue, significant: significant,
+            return Result(label: label, chiSquared: chi, slope: logitSlope, points: 5, method: method.rawValue, significant: significant,
                           note: !consistent && chi > threshold ? "slope changes sign when a point is left out" : "")
         }
         var slopeSigns = 0
