@@ -37,9 +37,14 @@ struct CompareCommand: ParsableCommand {
         try reportingErrors {
             let set = try files.load(comparators: comparators)
             let analysis = IndicatorAnalysis(set)
-            let out = ByteWriter()
-            analysis.compare(areas: area.map { Set(columnList($0)) }, into: out)
-            try writeOutput(out, to: output)
+            let out = try OutputFile(path: output)
+            do {
+                try analysis.compare(areas: area.map { Set(columnList($0)) }) { try out.write($0) }
+                try out.commit()
+            } catch {
+                out.discard()
+                throw error
+            }
         }
     }
 }

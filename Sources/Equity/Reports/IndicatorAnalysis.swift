@@ -1,29 +1,94 @@
-/// `equity compare` and `equity trend` over an `IndicatorDataSet`: one pass that indexes rows by
-/// (indicator, area, sex, age, period) — dictionaries only when building the index, plain array
-/// look-ups per comparison.
-public struct IndicatorAnalysis {
+import Dispatch
+
+/// `equity compare` and `equity trend` over an `IndicatorDataSet`.
+///
+/// Rows are radix-sorted once by (indicator/sex/age variant, area, period), so each series is a
+/// contiguous run; comparator values come from a dense (variant × period × area) index when it
+/// fits in memory (a hash map otherwise). No strings are built in the per-row loops; series are
+/// processed on all cores and written in order.
+public final class IndicatorAnalysis {
     public let data: IndicatorDataSet
 
-    /// (indicator, area, sex, age) → row indices sorted by period.
-    var series: [SeriesKey: [Int]] = [:]
-    var seriesOrder: [SeriesKey] = []
-    /// (indicator, sex, age, period) → area → row index
-    var byPeriod: [PeriodKey: [String: Int]] = [:]
-
-    struct SeriesKey: Hashable { var indicator: String; var area: String; var sex: String; var age: String }
-    struct PeriodKey: Hashable { var indicator: String; var sex: String; var age: String; var period: String }
+    /// Row indices sorted by (variant, area, period rank); series boundaries into `order`.
+    let order: [Int32]
+    let seriesStart: [Int]
+    /// Per row: its variant (indicator, sex, age).
+    let variant: [Int32]
+    let variantIndicator: [Int32]
+    /// Period rank of each interned period id (-1 if not a period).
+    let periodRank: [Int32]
+    let periodCount: Int
+    let periodYears: [(start: Int, span: Int)?]
+    /// Dense index cell (variant, period, area) → row, or -1.
+    let dense: [Int32]
+    let sparse: [UInt64: Int32]
+    let useDense: Bool
+    let areaCount: Int
 
     public init(_ data: IndicatorDataSet) {
         self.data = data
-        for (i, r) in data.rows.enumerated() {
-            let k = SeriesKey(indicator: r.indicator, area: r.area, sex: r.sex, age: r.age)
-            if series[k] == nil { seriesOrder.append(k) }
-            series[k, default: []].append(i)
-            byPeriod[PeriodKey(indicator: r.indicator, sex: r.sex, age: r.age, period: r.period), default: [:]][r.area] = i
+        let n = data.rowCount
+        // Variants: (indicator, sex, age).
+        var variantOf: [UInt64: Int32] = [:]
+        var vIndicator: [Int32] = []
+        var v = [Int32](repeating: 0, count: n)
+        var lastKey: UInt64 = .max, lastVariant: Int32 = 0
+        for i in 0..<n {
+            let key = UInt64(UInt32(data.indicatorIndex[i])) << 42 | UInt64(UInt32(data.sex[i])) << 21 | UInt64(UInt32(data.age[i]))
+            if key != lastKey {
+                if let found = variantOf[key] { lastVariant = found } else {
+                    lastVariant = Int32(vIndicator.count)
+                    variantOf[key] = lastVariant
+                    vIndicator.append(data.indicatorIndex[i])
+                }
+                lastKey = key
+            }
+            v[i] = lastVariant
         }
-        for k in seriesOrder {
-            series[k]!.sort { IndicatorDataSet.periodLess(data.rows[$0].period, data.rows[$1].period) }
+        variant = v
+        variantIndicator = vIndicator
+        // Periods: rank the distinct period texts.
+        let names = data.names
+        let distinctPeriods = Array(Set(data.period))
+        let sortedPeriods = distinctPeriods.sorted { IndicatorDataSet.periodLess(names.string($0), names.string($1)) }
+        var rank = [Int32](repeating: -1, count: names.count)
+        for (k, p) in sortedPeriods.enumerated() { rank[Int(p)] = Int32(k) }
+        periodRank = rank
+        periodCount = sortedPeriods.count
+        periodYears = sortedPeriods.map { IndicatorDataSet.periodYears(names.string($0)) }
+        areaCount = names.count
+        // Sort rows by (variant, area, period).
+        var keys = [UInt64](repeating: 0, count: n)
+        var payload = [UInt32](repeating: 0, count: n)
+        for i in 0..<n {
+            keys[i] = UInt64(UInt32(v[i])) << 44 | UInt64(UInt32(data.area[i])) << 20 | UInt64(UInt32(rank[Int(data.period[i])]))
+            payload[i] = UInt32(i)
         }
+        RadixSort.sort(keys: &keys, payload: &payload)
+        order = payload.map { Int32(bitPattern: $0) }
+        var starts: [Int] = []
+        for k in 0..<n where k == 0 || (keys[k] >> 20) != (keys[k - 1] >> 20) { starts.append(k) }
+        starts.append(n)
+        seriesStart = starts
+        // Comparator look-up index.
+        let cells = vIndicator.count * max(periodCount, 1) * max(areaCount, 1)
+        if cells <= 64_000_000 {
+            var d = [Int32](repeating: -1, count: cells)
+            for i in 0..<n {
+                d[(Int(v[i]) * periodCount + Int(rank[Int(data.period[i])])) * areaCount + Int(data.area[i])] = Int32(i)
+            }
+            dense = d; sparse = [:]; useDense = true
+        } else {
+            var sp: [UInt64: Int32] = [:]
+            for i in 0..<n { sp[keys[i]] = Int32(i) }
+            dense = []; sparse = sp; useDense = false
+        }
+    }
+
+    @inline(__always)
+    func lookup(variant: Int32, period: Int32, area: Int32) -> Int {
+        if useDense { return Int(dense[(Int(variant) * periodCount + Int(period)) * areaCount + Int(area)]) }
+        return Int(sparse[UInt64(UInt32(variant)) << 44 | UInt64(UInt32(area)) << 20 | UInt64(UInt32(period))] ?? -1)
     }
 
     public static let compareHeader = ["indicator_id", "area_code", "area_name", "sex", "age", "period", "value", "lowercl", "uppercl",
@@ -44,70 +109,127 @@ public struct IndicatorAnalysis {
         public var note: String
     }
 
-    /// Comparisons for every data row of the given areas (default: every area that has
-    /// comparators), against each of their comparators.
-    public func comparisons(areas: Set<String>? = nil) -> [Comparison] {
-        let kinds = ["england", "region", "parent", "neighbours"]
-        let withComparators = Set(kinds.flatMap { data.comparators[$0]?.keys.map { $0 } ?? [] })
-        var out: [Comparison] = []
-        for k in seriesOrder {
-            if let areas, !areas.contains(k.area) { continue }
-            if areas == nil && !withComparators.contains(k.area) { continue }
-            guard let ind = data.indicators[k.indicator] else { continue }
-            let rowsOfSeries = series[k]!
-            for (position, ri) in rowsOfSeries.enumerated() {
-                let r = data.rows[ri]
-                let previous = position > 0 ? data.rows[rowsOfSeries[position - 1]] : nil
-                let change = previous.map { changeLabel(r, $0, ind.polarity) } ?? ""
-                let peers = byPeriod[PeriodKey(indicator: r.indicator, sex: r.sex, age: r.age, period: r.period)] ?? [:]
-                for kind in kinds {
-                    guard let codes = data.comparators[kind]?[k.area], !codes.isEmpty else { continue }
-                    var comparatorCode = codes[0]
+    static let kinds = ["england", "region", "parent", "neighbours"]
+
+    /// Calls `body` for every comparison of the series in `seriesRange`.
+    func forEachComparison(series seriesRange: Range<Int>, areas: Set<Int32>?,
+                           _ body: (Int, Int?, String, Int32, Double, BenchmarkComparison.Outcome, (rank: Int, of: Int)?, String, Int) -> Void) {
+        let d = data
+        let comparatorMaps = Self.kinds.map { d.comparators[$0] }
+        let indicatorList = d.indicatorOrder.map { d.indicators[$0]! }
+        for si in seriesRange {
+            let first = Int(order[seriesStart[si]])
+            let areaID = d.area[first]
+            if let areas, !areas.contains(areaID) { continue }
+            if areas == nil && !comparatorMaps.contains(where: { $0?[areaID] != nil }) { continue }
+            let ind = indicatorList[Int(d.indicatorIndex[first])]
+            let vID = variant[first]
+            for k in seriesStart[si]..<seriesStart[si + 1] {
+                let ri = Int(order[k])
+                let previous = k > seriesStart[si] ? Int(order[k - 1]) : nil
+                let change = previous.map { changeLabel(ri, $0, ind.polarity) } ?? ""
+                let pRank = periodRank[Int(d.period[ri])]
+                for (kindIndex, kind) in Self.kinds.enumerated() {
+                    guard let codes = comparatorMaps[kindIndex]?[areaID], !codes.isEmpty else { continue }
                     var comparatorValue = Double.nan
                     var rank: (rank: Int, of: Int)? = nil
+                    var note = 0 // 1: no comparator value
                     if kind == "neighbours" {
-                        // The neighbour group: the area and its neighbours.
-                        let group = [k.area] + codes
-                        let values = group.compactMap { peers[$0] }.map { data.rows[$0].value }.filter { !$0.isNaN }
-                        comparatorCode = "\(codes.count) neighbours"
+                        var values: [Double] = []
+                        values.reserveCapacity(codes.count + 1)
+                        for code in [areaID] + codes {
+                            let j = lookup(variant: vID, period: pRank, area: code)
+                            if j >= 0, !d.value[j].isNaN { values.append(d.value[j]) }
+                        }
                         if !values.isEmpty { comparatorValue = values.reduce(0, +) / Double(values.count) }
-                        rank = CompetitionRank.rank(of: r.value, among: values, polarity: ind.polarity)
-                    } else if let pi = peers[comparatorCode] {
-                        comparatorValue = data.rows[pi].value
+                        rank = CompetitionRank.rank(of: d.value[ri], among: values, polarity: ind.polarity)
+                    } else {
+                        let j = lookup(variant: vID, period: pRank, area: codes[0])
+                        if j >= 0 { comparatorValue = d.value[j] } else { note = 1 }
                     }
-                    let outcome = benchmark(r, ind, comparatorValue: comparatorValue, kind: kind, comparatorCode: comparatorCode, peers: peers)
-                    var notes = [outcome.note, r.note].filter { !$0.isEmpty }
-                    if kind != "neighbours" && comparatorValue.isNaN { notes.insert("no \(kind) value for this period", at: 0) }
-                    out.append(Comparison(row: r, comparator: kind, comparatorCode: comparatorCode, comparatorValue: comparatorValue,
-                                          outcome: outcome, rank: rank?.rank, rankOf: rank?.of, previous: previous, change: change,
-                                          note: Array(Set(notes)).sorted().joined(separator: "; ")))
+                    let outcome = benchmark(ri, ind, comparatorValue: comparatorValue, kind: kind, comparatorCode: codes[0], variant: vID, period: pRank)
+                    body(ri, previous, kind, codes[0], comparatorValue, outcome, rank, change, note)
                 }
             }
+        }
+    }
+
+    /// Comparisons as values (for reports and small selections).
+    public func comparisons(areas: Set<String>? = nil) -> [Comparison] {
+        let ids = areas.map { Set($0.compactMap { data.names.find($0) }) }
+        var out: [Comparison] = []
+        forEachComparison(series: 0..<(seriesStart.count - 1), areas: ids) { ri, previous, kind, code, cv, outcome, rank, change, note in
+            let n = data.comparators[kind]?[data.area[ri]]?.count ?? 0
+            let notes = [note == 1 ? "no \(kind) value for this period" : "", outcome.note, IndicatorDataSet.noteTexts[Int(data.noteCode[ri])]]
+                .filter { !$0.isEmpty }
+            out.append(Comparison(row: data.row(ri), comparator: kind, comparatorCode: kind == "neighbours" ? "\(n) neighbours" : data.names.string(code),
+                                  comparatorValue: cv, outcome: outcome, rank: rank?.rank, rankOf: rank?.of, previous: previous.map { data.row($0) },
+                                  change: change, note: notes.joined(separator: "; ")))
         }
         return out
     }
 
-    /// Writes `comparisons` as the `equity compare` CSV.
-    public func compare(areas: Set<String>? = nil, into out: ByteWriter) {
-        out.appendRow(Self.compareHeader)
-        for c in comparisons(areas: areas) {
-            let r = c.row
-            out.field(r.indicator); out.field(r.area); out.field(r.areaName); out.field(r.sex); out.field(r.age); out.field(r.period)
-            out.field(r.value); out.field(r.lower95); out.field(r.upper95)
-            out.field(c.comparator); out.field(c.comparatorCode); out.field(c.comparatorValue)
-            out.field(c.outcome.label); out.field(c.outcome.rag)
-            out.field(c.rank.map(String.init) ?? ""); out.field(c.rankOf.map(String.init) ?? "")
-            out.field(c.previous?.period ?? ""); out.field(c.previous?.value ?? .nan); out.field(c.change)
-            out.field(c.note)
-            out.endRow()
+    /// Writes the `equity compare` CSV: series are cut into chunks, a window of chunks is
+    /// formatted on all cores, then written in order — memory stays bounded by the window.
+    public func compare(areas: Set<String>? = nil, into out: ByteWriter, threads: Int = System.coreCount) {
+        compare(areas: areas, threads: threads) { out.append($0.bytes) }
+    }
+
+    /// As above, handing each formatted chunk (in order) to `sink`.
+    public func compare(areas: Set<String>? = nil, threads: Int = System.coreCount, sink: (ByteWriter) throws -> Void) rethrows {
+        let head = ByteWriter(capacity: 512)
+        head.appendRow(Self.compareHeader)
+        try sink(head)
+        let ids = areas.map { Set($0.compactMap { data.names.find($0) }) }
+        let seriesCount = seriesStart.count - 1
+        let chunks = max(1, min(seriesCount, max(threads * 4, seriesCount / 2000)))
+        let window = max(1, threads * 2)
+        let writers = (0..<window).map { _ in ByteWriter(capacity: 1 << 22) }
+        let names = data.names
+        let d = data
+        let indicatorIDs = d.indicatorOrder
+        var next = 0
+        while next < chunks {
+            let batch = min(window, chunks - next)
+            let base = next
+            DispatchQueue.concurrentPerform(iterations: batch) { b in
+                let c = base + b
+                let w = writers[b]
+                w.removeAll()
+                let range = (seriesCount * c / chunks)..<(seriesCount * (c + 1) / chunks)
+                forEachComparison(series: range, areas: ids) { ri, previous, kind, code, cv, outcome, rank, change, note in
+                    w.field(indicatorIDs[Int(d.indicatorIndex[ri])])
+                    names.appendField(d.area[ri], to: w); names.appendField(d.areaName[ri], to: w)
+                    names.appendField(d.sex[ri], to: w); names.appendField(d.age[ri], to: w); names.appendField(d.period[ri], to: w)
+                    w.field(d.value[ri]); w.field(d.lower95[ri]); w.field(d.upper95[ri])
+                    w.field(kind)
+                    if kind == "neighbours" { w.field("\(d.comparators["neighbours"]?[d.area[ri]]?.count ?? 0) neighbours") } else { names.appendField(code, to: w) }
+                    w.field(cv)
+                    w.field(outcome.label); w.field(outcome.rag)
+                    if let rank { w.field(rank.rank); w.field(rank.of) } else { w.field(""); w.field("") }
+                    if let previous { names.appendField(d.period[previous], to: w); w.field(d.value[previous]) } else { w.field(""); w.field(Double.nan) }
+                    w.field(change)
+                    // note: the missing comparator, the comparison's reason, how limits were made.
+                    w.beginField()
+                    var sep = false
+                    if note == 1 { w.append(raw: "no \(kind) value for this period"); sep = true }
+                    if !outcome.note.isEmpty { if sep { w.append(raw: "; ") }; w.append(raw: outcome.note); sep = true }
+                    let code = Int(d.noteCode[ri])
+                    if code != 0 { if sep { w.append(raw: "; ") }; w.append(raw: IndicatorDataSet.noteTexts[code]) }
+                    w.endRow()
+                }
+            }
+            for b in 0..<batch { try sink(writers[b]) }
+            next += batch
         }
     }
 
-    func changeLabel(_ r: IndicatorDataSet.Row, _ p: IndicatorDataSet.Row, _ polarity: Polarity) -> String {
-        guard let overlap = BenchmarkComparison.overlap(value1: r.value, lower1: r.lower95, upper1: r.upper95,
-                                                        value2: p.value, lower2: p.lower95, upper2: p.upper95) else { return "" }
+    func changeLabel(_ r: Int, _ p: Int, _ polarity: Polarity) -> String {
+        let d = data
+        guard let overlap = BenchmarkComparison.overlap(value1: d.value[r], lower1: d.lower95[r], upper1: d.upper95[r],
+                                                        value2: d.value[p], lower2: d.lower95[p], upper2: d.upper95[p]) else { return "" }
         if overlap { return "No significant change" }
-        let up = r.value > p.value
+        let up = d.value[r] > d.value[p]
         switch polarity {
         case .highIsGood: return up ? "Significantly better" : "Significantly worse"
         case .lowIsGood: return up ? "Significantly worse" : "Significantly better"
@@ -115,20 +237,25 @@ public struct IndicatorAnalysis {
         }
     }
 
-    func benchmark(_ r: IndicatorDataSet.Row, _ ind: IndicatorDataSet.Indicator, comparatorValue: Double, kind: String,
-                   comparatorCode: String, peers: [String: Int]) -> BenchmarkComparison.Outcome {
+    func benchmark(_ r: Int, _ ind: IndicatorDataSet.Indicator, comparatorValue: Double, kind: String, comparatorCode: Int32,
+                   variant vID: Int32, period pRank: Int32) -> BenchmarkComparison.Outcome {
+        let d = data
         switch ind.benchmark {
         case .none: return .notCompared("indicator not benchmarked")
-        case .ci95: return BenchmarkComparison.compare(lower: r.lower95, upper: r.upper95, comparator: comparatorValue, polarity: ind.polarity)
-        case .ci998: return BenchmarkComparison.compare(lower: r.lower998, upper: r.upper998, comparator: comparatorValue, polarity: ind.polarity)
+        case .ci95: return BenchmarkComparison.compare(lower: d.lower95[r], upper: d.upper95[r], comparator: comparatorValue, polarity: ind.polarity)
+        case .ci998: return BenchmarkComparison.compare(lower: d.lower998[r], upper: d.upper998[r], comparator: comparatorValue, polarity: ind.polarity)
         case .twoLevel:
-            return BenchmarkComparison.compareTwoLevel(lower95: r.lower95, upper95: r.upper95, lower998: r.lower998, upper998: r.upper998,
+            return BenchmarkComparison.compareTwoLevel(lower95: d.lower95[r], upper95: d.upper95[r], lower998: d.lower998[r], upper998: d.upper998[r],
                                                        comparator: comparatorValue, polarity: ind.polarity)
         case .quintiles:
             // All areas of the same type under the same comparator.
-            let members = (data.comparators[kind] ?? [:]).filter { $0.value.contains(comparatorCode) }.map(\.key)
-            let values = members.compactMap { peers[$0] }.filter { data.rows[$0].areaType == r.areaType }.map { data.rows[$0].value }
-            guard let q = QuintileBenchmark.quintile(of: r.value, among: values) else {
+            let members = (d.comparators[kind] ?? [:]).filter { $0.value.contains(comparatorCode) }.map(\.key)
+            var values: [Double] = []
+            for m in members {
+                let j = lookup(variant: vID, period: pRank, area: m)
+                if j >= 0 && d.areaType[j] == d.areaType[r] { values.append(d.value[j]) }
+            }
+            guard let q = QuintileBenchmark.quintile(of: d.value[r], among: values) else {
                 return .notCompared("fewer than 5 areas to form quintiles")
             }
             return BenchmarkComparison.Outcome(label: QuintileBenchmark.labels[q - 1], rag: "", note: "")
@@ -138,38 +265,54 @@ public struct IndicatorAnalysis {
     public static let trendHeader = ["indicator_id", "area_code", "area_name", "sex", "age", "trend", "chi_squared", "slope", "points",
                                      "method", "latest_period", "note"]
 
-    /// The recent trend of every series (or of the given areas).
-    public func trends(areas: Set<String>? = nil) -> [(key: (String, String, String, String, String), latest: String, result: RecentTrend.Result)] {
-        var out: [(key: (String, String, String, String, String), latest: String, result: RecentTrend.Result)] = []
-        for k in seriesOrder {
-            if let areas, !areas.contains(k.area) { continue }
-            guard let ind = data.indicators[k.indicator] else { continue }
-            let rows = series[k]!.map { data.rows[$0] }
-            let name = rows.first?.areaName ?? ""
-            let latest = rows.last?.period ?? ""
-            let result = trend(rows, ind)
-            out.append(((k.indicator, k.area, name, k.sex, k.age), latest, result))
+    /// The recent trend of every series (or of the given areas): (first row of the series, latest row, result).
+    func trendResults(areas: Set<Int32>?, threads: Int = System.coreCount) -> [(first: Int, last: Int, result: RecentTrend.Result)?] {
+        let seriesCount = seriesStart.count - 1
+        var results = [(first: Int, last: Int, result: RecentTrend.Result)?](repeating: nil, count: seriesCount)
+        let indicatorList = data.indicatorOrder.map { data.indicators[$0]! }
+        results.withUnsafeMutableBufferPointer { buf in
+            let out = buf
+            let chunks = max(1, min(seriesCount, threads * 8))
+            DispatchQueue.concurrentPerform(iterations: chunks) { c in
+                for si in (seriesCount * c / chunks)..<(seriesCount * (c + 1) / chunks) {
+                    let first = Int(order[seriesStart[si]])
+                    if let areas, !areas.contains(data.area[first]) { continue }
+                    let rows = (seriesStart[si]..<seriesStart[si + 1]).map { Int(order[$0]) }
+                    out[si] = (first, rows.last!, trend(rows, indicatorList[Int(data.indicatorIndex[first])]))
+                }
+            }
         }
-        return out
+        return results
     }
 
-    func trend(_ rows: [IndicatorDataSet.Row], _ ind: IndicatorDataSet.Indicator) -> RecentTrend.Result {
+    /// Trends as values (for reports).
+    public func trends(areas: Set<String>? = nil) -> [(key: (String, String, String, String, String), latest: String, result: RecentTrend.Result)] {
+        let ids = areas.map { Set($0.compactMap { data.names.find($0) }) }
+        return trendResults(areas: ids).compactMap { t in
+            guard let t else { return nil }
+            let r = data.row(t.first)
+            return ((r.indicator, r.area, r.areaName, r.sex, r.age), data.names.string(data.period[t.last]), t.result)
+        }
+    }
+
+    func trend(_ rows: [Int], _ ind: IndicatorDataSet.Indicator) -> RecentTrend.Result {
+        let d = data
         // Annual, non-overlapping points: multi-year periods are spaced by their span.
         var points: [RecentTrend.Point] = []
         var spans = Set<Int>()
         for r in rows {
-            guard let (start, span) = IndicatorDataSet.periodYears(r.period) else { continue }
+            let pr = periodRank[Int(d.period[r])]
+            guard pr >= 0, let (start, span) = periodYears[Int(pr)] else { continue }
             spans.insert(span)
-            points.append(.init(year: start, value: r.value, lower: r.lower95, upper: r.upper95, count: r.count, denominator: r.denominator))
+            points.append(.init(year: start, value: d.value[r], lower: d.lower95[r], upper: d.upper95[r], count: d.count[r], denominator: d.denominator[r]))
         }
         if spans.count > 1 {
             return RecentTrend.Result(label: "Cannot be calculated", chiSquared: .nan, slope: .nan, points: points.count, method: "",
                                       significant: false, note: "periods of different lengths")
         }
         let span = spans.first ?? 1
-        if span > 1 {
+        if span > 1, let last = points.last?.year {
             // Keep points spaced by the span, counting back from the latest, and renumber them.
-            guard let last = points.last?.year else { return RecentTrend.compute([], polarity: ind.polarity, useCounts: false) }
             points = points.filter { (last - $0.year) % span == 0 }.map { p in
                 var q = p
                 q.year = last - (last - p.year) / span // consecutive spans become consecutive "years"
@@ -187,10 +330,16 @@ public struct IndicatorAnalysis {
 
     public func writeTrends(areas: Set<String>? = nil, into out: ByteWriter) {
         out.appendRow(Self.trendHeader)
-        for t in trends(areas: areas) {
-            out.field(t.key.0); out.field(t.key.1); out.field(t.key.2); out.field(t.key.3); out.field(t.key.4)
+        let ids = areas.map { Set($0.compactMap { data.names.find($0) }) }
+        let names = data.names, d = data
+        for t in trendResults(areas: ids) {
+            guard let t else { continue }
+            let i = t.first
+            out.field(d.indicatorOrder[Int(d.indicatorIndex[i])])
+            names.appendField(d.area[i], to: out); names.appendField(d.areaName[i], to: out)
+            names.appendField(d.sex[i], to: out); names.appendField(d.age[i], to: out)
             out.field(t.result.label); out.field(t.result.chiSquared); out.field(t.result.slope); out.field(t.result.points)
-            out.field(t.result.method); out.field(t.latest); out.field(t.result.note)
+            out.field(t.result.method); names.appendField(d.period[t.last], to: out); out.field(t.result.note)
             out.endRow()
         }
     }

@@ -1,3 +1,5 @@
+import Dispatch
+
 /// The indicator data format (binding; documented in the README):
 ///
 /// - **Data**, long CSV: `indicator_id, area_code, period` required; optional `area_name`,
@@ -11,7 +13,7 @@
 ///   optional `group`, `unit`.
 /// - **Comparators**, CSV: `area_code, comparator, comparator_code` with comparator england,
 ///   region, parent or neighbours (one row per neighbour).
-public struct IndicatorDataSet {
+public final class IndicatorDataSet {
     public enum ValueType: String, Sendable, CaseIterable {
         case proportion
         case crudeRate = "crude_rate"
@@ -31,7 +33,7 @@ public struct IndicatorDataSet {
         public var unit: String
     }
 
-    /// One data row (after limits are filled in from counts where possible).
+    /// One data row as values (for reports and tests; the analysis reads the columns).
     public struct Row: Sendable {
         public var indicator: String
         public var area: String
@@ -51,19 +53,39 @@ public struct IndicatorDataSet {
         public var line: Int
     }
 
+    /// Every text (codes, names, periods) interned once.
+    public let names = ByteInterner(capacity: 1 << 16)
     public var indicators: [String: Indicator] = [:]
     public var indicatorOrder: [String] = []
-    public var rows: [Row] = []
-    /// comparator kind → area → codes
-    public var comparators: [String: [String: [String]]] = [:]
+    /// Per row, columns: the indicator's position in `indicatorOrder`, interned texts, numbers.
+    public var indicatorIndex: [Int32] = []
+    public var area: [Int32] = [], areaName: [Int32] = [], areaType: [Int32] = [], sex: [Int32] = [], age: [Int32] = [], period: [Int32] = []
+    public var count: [Double] = [], denominator: [Double] = [], value: [Double] = []
+    public var lower95: [Double] = [], upper95: [Double] = [], lower998: [Double] = [], upper998: [Double] = []
+    /// 0 none, 1 limits from counts (Wilson), 2 (Exact), 3 (Byars)
+    public var noteCode: [UInt8] = []
+    public var line: [Int32] = []
+    /// comparator kind → area id → comparator area ids
+    public var comparators: [String: [Int32: [Int32]]] = [:]
     public var dataFile = ""
 
     public init() {}
 
+    public var rowCount: Int { area.count }
+
+    static let noteTexts = ["", "limits from counts (Wilson)", "limits from counts (Exact)", "limits from counts (Byars)"]
+
+    public func row(_ i: Int) -> Row {
+        Row(indicator: indicatorOrder[Int(indicatorIndex[i])], area: names.string(area[i]), areaName: names.string(areaName[i]),
+            areaType: names.string(areaType[i]), sex: names.string(sex[i]), age: names.string(age[i]), period: names.string(period[i]),
+            count: count[i], denominator: denominator[i], value: value[i], lower95: lower95[i], upper95: upper95[i],
+            lower998: lower998[i], upper998: upper998[i], note: Self.noteTexts[Int(noteCode[i])], line: Int(line[i]))
+    }
+
     // MARK: Reading
 
     public static func load(data: String, indicators: String, comparators: String?) throws -> IndicatorDataSet {
-        var set = IndicatorDataSet()
+        let set = IndicatorDataSet()
         try set.readIndicators(indicators)
         try set.readData(data)
         if let comparators { try set.readComparators(comparators) }
@@ -74,7 +96,7 @@ public struct IndicatorDataSet {
         try names.map { try reader.column($0) }
     }
 
-    mutating func readIndicators(_ path: String) throws {
+    func readIndicators(_ path: String) throws {
         let reader = try CSVReader(path: path)
         let c = try Self.required(reader, ["indicator_id", "name", "value_type", "multiplier", "polarity", "benchmark"])
         let group = reader.header.firstIndex(of: "group"), unit = reader.header.firstIndex(of: "unit")
@@ -99,65 +121,147 @@ public struct IndicatorDataSet {
         }
     }
 
-    mutating func readData(_ path: String) throws {
+    lazy var emptyID: Int32 = names.intern("")
+
+    /// Columns parsed from one chunk of the data file, with texts interned locally.
+    final class Chunk {
+        let names = ByteInterner(capacity: 1 << 12)
+        var indicatorIndex: [Int32] = [], area: [Int32] = [], areaName: [Int32] = [], areaType: [Int32] = []
+        var sex: [Int32] = [], age: [Int32] = [], period: [Int32] = []
+        var count: [Double] = [], denominator: [Double] = [], value: [Double] = []
+        var lower95: [Double] = [], upper95: [Double] = [], lower998: [Double] = [], upper998: [Double] = []
+        var noteCode: [UInt8] = [], line: [Int32] = []
+        var lines = 0
+        var error: (line: Int, column: Int, reason: String, unknownIndicator: Bool)?
+    }
+
+    func readData(_ path: String) throws {
         let reader = try CSVReader(path: path)
         dataFile = reader.name
         let c = try Self.required(reader, ["indicator_id", "area_code", "period"])
         func opt(_ n: String) -> Int? { reader.header.firstIndex(of: n) }
-        let name = opt("area_name"), type = opt("area_type"), sex = opt("sex"), age = opt("age")
+        let textColumns: [Int?] = [c[1], opt("area_name"), opt("area_type"), opt("sex"), opt("age"), c[2]]
         let numericNames = ["count", "denominator", "value", "lowercl", "uppercl", "lower99_8cl", "upper99_8cl"]
         let numeric = numericNames.map { opt($0) }
         guard numeric[2] != nil || (numeric[0] != nil && numeric[1] != nil) else {
             throw EquityError.unknownColumn(name: "value", file: reader.name, available: reader.header)
         }
+        let indicatorList = indicatorOrder.map { indicators[$0]! }
+        var indicatorPosition: [String: Int32] = [:]
+        for (k, id) in indicatorOrder.enumerated() { indicatorPosition[id] = Int32(k) }
+        let ranges = reader.chunks(targetSize: 4 << 20)
+        let chunks = ranges.map { _ in Chunk() }
+        let expected = reader.header.count
         let z95 = Normal.criticalValue(confidence: 0.95), z998 = Normal.criticalValue(confidence: 0.998)
-        try reader.forEachRow { s in
-            let id = s.text(c[0])
-            guard let ind = indicators[id] else {
-                throw EquityError.invalidValue(SourceLocation(file: reader.name, line: s.line, column: c[0] + 1),
-                                               reason: "unknown indicator_id '\(id)' (not in the indicators file)")
-            }
-            var v = [Double](repeating: .nan, count: numeric.count)
-            for (k, col) in numeric.enumerated() { if let col { v[k] = try reader.number(s, col) } }
-            var note = ""
-            // Fill value and limits from counts where they are missing.
-            let (x, n) = (v[0], v[1])
-            if !x.isNaN && !n.isNaN && (v[2].isNaN || v[3].isNaN || v[4].isNaN) {
-                switch ind.valueType {
-                case .proportion:
-                    if x < 0 || n <= 0 || x > n {
-                        throw EquityError.invalidValue(SourceLocation(file: reader.name, line: s.line, column: (numeric[0] ?? 0) + 1),
-                                                       reason: "count \(NumberFormatting.string(x)) and denominator \(NumberFormatting.string(n)) are not a proportion")
+        let workers = max(1, min(System.coreCount, ranges.count))
+        DispatchQueue.concurrentPerform(iterations: workers) { t in
+            var ci = t
+            while ci < ranges.count {
+                let chunk = chunks[ci]
+                ci += workers
+                let scanner = CSVScanner(bytes: reader.file.bytes, range: ranges[ci - workers], firstLine: 0)
+                var local: [Int32: Int32] = [:] // local indicator name id → position
+                let emptyLocal = chunk.names.intern(UnsafeBufferPointer(start: nil, count: 0))
+                var v = [Double](repeating: .nan, count: 7)
+                rows: while true {
+                    switch scanner.next() {
+                    case .end: break rows
+                    case let .malformed(column, reason):
+                        chunk.error = (scanner.line, column, reason, false); break rows
+                    case .row:
+                        if scanner.fieldCount != expected {
+                            chunk.error = (scanner.line, min(scanner.fieldCount, expected) + 1, "expected \(expected) fields as in the header, found \(scanner.fieldCount)", false)
+                            break rows
+                        }
+                        let nameID = chunk.names.intern(scanner.rawField(c[0]))
+                        let k: Int32
+                        if let found = local[nameID] { k = found } else {
+                            guard let found = indicatorPosition[chunk.names.string(nameID)] else {
+                                chunk.error = (scanner.line, c[0] + 1, "unknown indicator_id '\(scanner.text(c[0]))' (not in the indicators file)", true)
+                                break rows
+                            }
+                            local[nameID] = found
+                            k = found
+                        }
+                        let ind = indicatorList[Int(k)]
+                        for (j, col) in numeric.enumerated() {
+                            guard let col else { v[j] = .nan; continue }
+                            switch scanner.number(col) {
+                            case let .number(x): v[j] = x
+                            case .missing: v[j] = .nan
+                            case .invalid:
+                                chunk.error = (scanner.line, col + 1, "'\(scanner.text(col))' in column '\(reader.header[col])' is not a number", false)
+                                break rows
+                            }
+                        }
+                        var note: UInt8 = 0
+                        let (x, n) = (v[0], v[1])
+                        if !x.isNaN && !n.isNaN && (v[2].isNaN || v[3].isNaN || v[4].isNaN) {
+                            switch ind.valueType {
+                            case .proportion:
+                                if x < 0 || n <= 0 || x > n {
+                                    chunk.error = (scanner.line, (numeric[0] ?? 0) + 1, "count \(NumberFormatting.string(x)) and denominator \(NumberFormatting.string(n)) are not a proportion", false)
+                                    break rows
+                                }
+                                let m = ind.multiplier
+                                if v[2].isNaN { v[2] = x / n * m }
+                                let a = Wilson.interval(x: x, n: n, z: z95), b = Wilson.interval(x: x, n: n, z: z998)
+                                if v[3].isNaN { v[3] = a.lower * m; v[4] = a.upper * m }
+                                if v[5].isNaN { v[5] = b.lower * m; v[6] = b.upper * m }
+                                note = 1
+                            case .crudeRate, .isr, .ratio:
+                                if x < 0 || n <= 0 {
+                                    chunk.error = (scanner.line, (numeric[0] ?? 0) + 1, "count must be ≥ 0 and denominator > 0", false)
+                                    break rows
+                                }
+                                let m = ind.multiplier
+                                if v[2].isNaN { v[2] = x / n * m }
+                                let a = PoissonLimits.limits(x, confidence: 0.95, z: z95), b = PoissonLimits.limits(x, confidence: 0.998, z: z998)
+                                if v[3].isNaN { v[3] = a.lower / n * m; v[4] = a.upper / n * m }
+                                if v[5].isNaN { v[5] = b.lower / n * m; v[6] = b.upper / n * m }
+                                note = a.method == .exact ? 2 : 3
+                            default:
+                                break
+                            }
+                        }
+                        chunk.indicatorIndex.append(k)
+                        @inline(__always) func text(_ col: Int?) -> Int32 {
+                            guard let col else { return emptyLocal }
+                            return chunk.names.intern(scanner.rawField(col))
+                        }
+                        chunk.area.append(text(textColumns[0])); chunk.areaName.append(text(textColumns[1]))
+                        chunk.areaType.append(text(textColumns[2])); chunk.sex.append(text(textColumns[3]))
+                        chunk.age.append(text(textColumns[4])); chunk.period.append(text(textColumns[5]))
+                        chunk.count.append(v[0]); chunk.denominator.append(v[1]); chunk.value.append(v[2])
+                        chunk.lower95.append(v[3]); chunk.upper95.append(v[4]); chunk.lower998.append(v[5]); chunk.upper998.append(v[6])
+                        chunk.noteCode.append(note)
+                        chunk.line.append(Int32(truncatingIfNeeded: scanner.line))
                     }
-                    let m = ind.multiplier
-                    if v[2].isNaN { v[2] = x / n * m }
-                    let a = Wilson.interval(x: x, n: n, z: z95), b = Wilson.interval(x: x, n: n, z: z998)
-                    if v[3].isNaN { v[3] = a.lower * m; v[4] = a.upper * m }
-                    if v[5].isNaN { v[5] = b.lower * m; v[6] = b.upper * m }
-                    note = "limits from counts (Wilson)"
-                case .crudeRate, .isr, .ratio:
-                    if x < 0 || n <= 0 {
-                        throw EquityError.invalidValue(SourceLocation(file: reader.name, line: s.line, column: (numeric[0] ?? 0) + 1),
-                                                       reason: "count must be ≥ 0 and denominator > 0")
-                    }
-                    let m = ind.multiplier
-                    if v[2].isNaN { v[2] = x / n * m }
-                    let a = PoissonLimits.limits(x, confidence: 0.95, z: z95), b = PoissonLimits.limits(x, confidence: 0.998, z: z998)
-                    if v[3].isNaN { v[3] = a.lower / n * m; v[4] = a.upper / n * m }
-                    if v[5].isNaN { v[5] = b.lower / n * m; v[6] = b.upper / n * m }
-                    note = "limits from counts (\(a.method.rawValue))"
-                default:
-                    break
                 }
+                chunk.lines = scanner.line
             }
-            rows.append(Row(indicator: id, area: s.text(c[1]), areaName: name.map { s.text($0) } ?? "", areaType: type.map { s.text($0) } ?? "",
-                            sex: sex.map { s.text($0) } ?? "", age: age.map { s.text($0) } ?? "", period: s.text(c[2]),
-                            count: v[0], denominator: v[1], value: v[2], lower95: v[3], upper95: v[4], lower998: v[5], upper998: v[6],
-                            note: note, line: s.line))
         }
+        // Merge in file order: remap local text ids, absolute line numbers, first error wins.
+        var lineBase = reader.dataFirstLine
+        for chunk in chunks {
+            if let e = chunk.error {
+                throw EquityError.invalidValue(SourceLocation(file: reader.name, line: lineBase + e.line, column: e.column), reason: e.reason)
+            }
+            let remap = (0..<chunk.names.count).map { names.intern(chunk.names.string(Int32($0))) }
+            func mapped(_ a: [Int32]) -> [Int32] { a.map { remap[Int($0)] } }
+            indicatorIndex += chunk.indicatorIndex
+            area += mapped(chunk.area); areaName += mapped(chunk.areaName); areaType += mapped(chunk.areaType)
+            sex += mapped(chunk.sex); age += mapped(chunk.age); period += mapped(chunk.period)
+            count += chunk.count; denominator += chunk.denominator; value += chunk.value
+            lower95 += chunk.lower95; upper95 += chunk.upper95; lower998 += chunk.lower998; upper998 += chunk.upper998
+            noteCode += chunk.noteCode
+            line += chunk.line.map { $0 + Int32(lineBase) }
+            lineBase += chunk.lines
+        }
+        _ = emptyID
     }
 
-    mutating func readComparators(_ path: String) throws {
+    func readComparators(_ path: String) throws {
         let reader = try CSVReader(path: path)
         let c = try Self.required(reader, ["area_code", "comparator", "comparator_code"])
         try reader.forEachRow { s in
@@ -166,7 +270,7 @@ public struct IndicatorDataSet {
                 throw EquityError.invalidValue(SourceLocation(file: reader.name, line: s.line, column: c[1] + 1),
                                                reason: "comparator '\(s.text(c[1]))' is not england, region, parent or neighbours")
             }
-            comparators[kind, default: [:]][s.text(c[0]), default: []].append(s.text(c[2]))
+            comparators[kind, default: [:]][names.intern(s.rawField(c[0])), default: []].append(names.intern(s.rawField(c[2])))
         }
     }
 

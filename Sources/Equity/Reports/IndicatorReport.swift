@@ -34,11 +34,12 @@ public struct IndicatorReport {
 
     public init(analysis: IndicatorAnalysis, area: String) throws {
         let data = analysis.data
-        guard data.rows.contains(where: { $0.area == area }) else {
+        guard let areaID = data.names.find(area), let first = data.area.firstIndex(of: areaID) else {
             throw EquityError.invalidArgument("area '\(area)' has no rows in \(data.dataFile)")
         }
         self.area = area
-        areaName = data.rows.first { $0.area == area && !$0.areaName.isEmpty }?.areaName ?? area
+        let name = data.names.string(data.areaName[first])
+        areaName = name.isEmpty ? area : name
         let comparisons = analysis.comparisons(areas: [area])
         let trends = analysis.trends(areas: [area])
         var lines: [Line] = []
