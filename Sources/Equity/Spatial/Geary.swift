@@ -7,12 +7,8 @@
 public enum Geary {
     public static func global(_ y: [Double], weights w: SpatialWeights, permutations: Int = 0, seed: UInt64 = 1,
                               threads: Int = System.coreCount) throws -> GlobalStatistic {
-        try Moran.validate(y)
-        let n = Double(y.count)
-        let mean = y.reduce(0, +) / n
-        let z = y.map { $0 - mean }
-        let m2 = z.reduce(0) { $0 + $1 * $1 }
-        let m4 = z.reduce(0) { $0 + $1 * $1 * $1 * $1 }
+        let centered = try Moran.Centered(y)
+        let (n, z, m2) = (centered.n, centered.z, centered.m2)
         let (s0, s1, s2) = w.moments
         var num = 0.0
         for i in 0..<w.count {
@@ -23,7 +19,7 @@ public enum Geary {
         }
         let c = (n - 1) * num / (2 * s0 * m2)
         let vn = ((2 * s1 + s2) * (n - 1) - 4 * s0 * s0) / (2 * (n + 1) * s0 * s0)
-        let k = (m4 / n) / ((m2 / n) * (m2 / n))
+        let k = centered.kurtosis
         let vr = ((n - 1) * s1 * (n * n - 3 * n + 3 - (n - 1) * k)
             - 0.25 * (n - 1) * s2 * (n * n + 3 * n - 6 - (n * n - n + 2) * k)
             + s0 * s0 * (n * n - 3 - (n - 1) * (n - 1) * k)) / (n * (n - 2) * (n - 3) * s0 * s0)

@@ -44,15 +44,31 @@ public enum Moran {
         if y.allSatisfy({ $0 == y[0] }) { throw EquityError.unusableData("\(name): all values are equal (\(NumberFormatting.string(y[0]))); the statistic is undefined") }
     }
 
+    /// Deviations from the mean with their second and fourth power sums, after validation —
+    /// shared by the global statistics.
+    struct Centered {
+        let n: Double
+        let z: [Double]
+        let m2: Double
+        let m4: Double
+        /// Kurtosis (Σz⁴/n)/(Σz²/n)².
+        var kurtosis: Double { (m4 / n) / ((m2 / n) * (m2 / n)) }
+
+        init(_ y: [Double]) throws {
+            try Moran.validate(y)
+            n = Double(y.count)
+            let mean = y.reduce(0, +) / n
+            z = y.map { $0 - mean }
+            m2 = z.reduce(0) { $0 + $1 * $1 }
+            m4 = z.reduce(0) { $0 + $1 * $1 * $1 * $1 }
+        }
+    }
+
     /// Global Moran's I of y under weights w (already transformed).
     public static func global(_ y: [Double], weights w: SpatialWeights, permutations: Int = 0, seed: UInt64 = 1,
                               threads: Int = System.coreCount) throws -> GlobalStatistic {
-        try validate(y)
-        let n = Double(y.count)
-        let mean = y.reduce(0, +) / n
-        let z = y.map { $0 - mean }
-        let m2 = z.reduce(0) { $0 + $1 * $1 }
-        let m4 = z.reduce(0) { $0 + $1 * $1 * $1 * $1 }
+        let c = try Centered(y)
+        let (n, z, m2) = (c.n, c.z, c.m2)
         let (s0, s1, s2) = w.moments
         let lag = w.lag(z)
         var num = 0.0
@@ -60,7 +76,7 @@ public enum Moran {
         let value = n / s0 * num / m2
         let e = -1 / (n - 1)
         let vn = (n * n * s1 - n * s2 + 3 * s0 * s0) / ((n * n - 1) * s0 * s0) - e * e
-        let k = (m4 / n) / ((m2 / n) * (m2 / n))
+        let k = c.kurtosis
         let a = n * ((n * n - 3 * n + 3) * s1 - n * s2 + 3 * s0 * s0)
         let b = k * ((n * n - n) * s1 - 2 * n * s2 + 6 * s0 * s0)
         let vr = (a - b) / ((n - 1) * (n - 2) * (n - 3) * s0 * s0) - e * e
