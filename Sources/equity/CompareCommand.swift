@@ -57,7 +57,9 @@ struct TrendCommand: ParsableCommand {
         One row per indicator and area (and sex/age): trend (Increasing/Decreasing and getting
         better/worse, Increasing/Decreasing with no judgement, No significant change, Cannot be
         calculated), chi_squared, slope, points, method (χ² test for trend on counts for
-        proportions with counts, weighted regression on 95% limits otherwise) and note.
+        proportions with counts, weighted regression on 95% limits otherwise) and note. With
+        --apc, beyond Fingertips: the annual percentage change over the whole series and its 95%
+        interval, by IRLS (log-linear Poisson for counts of rates/ratios, logistic for proportions).
 
         Example:
           equity trend --data Fixtures/luton_marmot/data.csv --indicators Fixtures/luton_marmot/indicators.csv
@@ -66,13 +68,14 @@ struct TrendCommand: ParsableCommand {
 
     @OptionGroup var files: IndicatorFiles
     @Option(help: "Only these areas (comma-separated codes).") var area: String?
+    @Flag(help: "Add the annual percentage change over the whole series (IRLS).") var apc = false
     @Option(name: .long, help: "Output CSV (default: standard output).") var output: String?
 
     func run() throws {
         try reportingErrors {
             let set = try files.load(comparators: nil)
             let out = ByteWriter()
-            IndicatorAnalysis(set).writeTrends(areas: area.map { Set(columnList($0)) }, into: out)
+            IndicatorAnalysis(set).writeTrends(areas: area.map { Set(columnList($0)) }, apc: apc, into: out)
             try writeOutput(out, to: output)
         }
     }

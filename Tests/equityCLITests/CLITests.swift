@@ -399,3 +399,13 @@ import Testing
         #expect(r.stderr.hasPrefix("\(badPolarity):2:5: polarity 'sideways'"))
     }
 }
+
+@Suite struct TrendAPCCLITests {
+    @Test func apcColumns() throws {
+        let r = try CLITests.run(["trend"] + IndicatorCLITests.files + ["--area", "E06000032", "--apc"])
+        #expect(r.status == 0)
+        #expect(r.lines[0].hasSuffix(",note,apc,apc_lower95_0cl,apc_upper95_0cl,apc_points,apc_model"))
+        let smoking = try #require(r.lines.first { $0.hasPrefix("smoking,") })
+        #expect(smoking.hasSuffix(",5,logistic"))
+    }
+}

@@ -328,11 +328,32 @@ public final class IndicatorAnalysis {
         }
     }
 
-    public func writeTrends(areas: Set<String>? = nil, into out: ByteWriter) {
-        out.appendRow(Self.trendHeader)
+    /// Annual percentage change over the whole series (counts needed): Poisson log-linear for
+    /// crude rates, ratios and ISRs, logistic for proportions.
+    func apc(_ rows: [Int], _ ind: IndicatorDataSet.Indicator) -> (AnnualPercentChange.Result?, String, Int) {
+        let d = data
+        let model: AnnualPercentChange.Model
+        switch ind.valueType {
+        case .proportion: model = .logistic
+        case .crudeRate, .isr, .ratio: model = .poisson
+        default: return (nil, "", 0)
+        }
+        var t: [Double] = [], x: [Double] = [], n: [Double] = []
+        for r in rows where !d.count[r].isNaN && !d.denominator[r].isNaN {
+            let pr = periodRank[Int(d.period[r])]
+            guard pr >= 0, let (start, span) = periodYears[Int(pr)] else { continue }
+            t.append(Double(start) + Double(span - 1) / 2)
+            x.append(d.count[r]); n.append(d.denominator[r])
+        }
+        return (AnnualPercentChange.fit(times: t, counts: x, denominators: n, model: model), model.rawValue, t.count)
+    }
+
+    public func writeTrends(areas: Set<String>? = nil, apc withAPC: Bool = false, into out: ByteWriter) {
+        out.appendRow(Self.trendHeader + (withAPC ? ["apc", "apc_lower95_0cl", "apc_upper95_0cl", "apc_points", "apc_model"] : []))
+        let indicatorList = data.indicatorOrder.map { data.indicators[$0]! }
         let ids = areas.map { Set($0.compactMap { data.names.find($0) }) }
         let names = data.names, d = data
-        for t in trendResults(areas: ids) {
+        for (si, t) in trendResults(areas: ids).enumerated() {
             guard let t else { continue }
             let i = t.first
             out.field(d.indicatorOrder[Int(d.indicatorIndex[i])])
@@ -340,6 +361,12 @@ public final class IndicatorAnalysis {
             names.appendField(d.sex[i], to: out); names.appendField(d.age[i], to: out)
             out.field(t.result.label); out.field(t.result.chiSquared); out.field(t.result.slope); out.field(t.result.points)
             out.field(t.result.method); names.appendField(d.period[t.last], to: out); out.field(t.result.note)
+            if withAPC {
+                let rows = (seriesStart[si]..<seriesStart[si + 1]).map { Int(order[$0]) }
+                let (fit, model, points) = apc(rows, indicatorList[Int(d.indicatorIndex[i])])
+                out.field(fit?.apc ?? .nan); out.field(fit?.lower ?? .nan); out.field(fit?.upper ?? .nan)
+                out.field(fit == nil ? "" : String(points)); out.field(fit == nil ? "" : model)
+            }
             out.endRow()
         }
     }
