@@ -5,4 +5,5 @@ let benchmarks: @Sendable () -> Void = {
     intervalBenchmarks()
     inequalityBenchmarks()
     spatialBenchmarks()
+    indicatorBenchmarks()
 }
