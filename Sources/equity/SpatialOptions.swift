@@ -16,6 +16,9 @@ struct SpatialSource: ParsableArguments {
     @Option(help: "Adjacency CSV: one row per neighbouring pair of ids (first two columns).") var adjacency: String?
     @Option(help: "queen or rook (with --polygons).") var contiguity: Contiguity = .queen
     @Option(help: "Snap tolerance for contiguity.") var snap: Double?
+    @Option(help: "k nearest neighbours on polygon centroids instead of contiguity.") var knn: Int?
+    @Option(name: .customLong("distance-band"), help: "Neighbours within this centroid distance (km for lon/lat) instead of contiguity.") var distanceBand: Double?
+    @Option(help: "Distance for --knn/--distance-band: auto, great-circle or euclidean.") var metric: DistanceMetric = .auto
     @Option(help: "Weights transform: R (row-standardised), B, D, V or O.") var transform: SpatialWeights.Transform?
     @Option(help: "Random permutations for pseudo p-values (0 = none).") var permutations = 0
     @Option(help: "Random seed.") var seed: UInt64 = 1
@@ -58,7 +61,7 @@ struct SpatialSource: ParsableArguments {
         if let adjacency {
             w = try SpatialInputs.adjacency(csv: adjacency, ids: ids!)
         } else if let layer {
-            w = SpatialWeights(ids: ids!, pairs: contiguity.pairs(layer, snap: snap))
+            w = try buildWeights(layer: layer, ids: ids!, contiguity: contiguity, snap: snap, knn: knn, distanceBand: distanceBand, metric: metric)
         } else {
             throw EquityError.invalidArgument("give neighbours with --polygons (contiguity) or --adjacency")
         }

@@ -16,6 +16,8 @@ public struct PolygonLayer: Sendable {
     public var properties: [String: [String]] = [:]
     public var propertyOrder: [String] = []
     public var fileName = ""
+    /// Whether the file declares longitude/latitude coordinates (a "crs" naming CRS84 or EPSG 4326).
+    public var declaresLonLat = false
 
     public var featureCount: Int { featureRingStart.count - 1 }
 
@@ -94,6 +96,8 @@ public enum GeoJSONReader {
         // Concatenate, aligning property columns (a property missing in a feature is empty).
         var out = PolygonLayer()
         out.fileName = file.name
+        let head = String(decoding: UnsafeBufferPointer(start: base, count: min(bytes.count, features.first?.lowerBound ?? 2048)), as: UTF8.self)
+        out.declaresLonLat = head.contains("CRS84") || head.contains("4326")
         var names: [String] = []
         for p in parts { for n in p!.propertyOrder where !names.contains(n) { names.append(n) } }
         out.propertyOrder = names
