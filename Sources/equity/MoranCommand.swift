@@ -28,6 +28,7 @@ struct MoranCommand: ParsableCommand {
     @Option(help: "EB rate Moran: events (CSV column or property).") var events: String?
     @Option(help: "EB rate Moran: population at risk (CSV column or property).") var population: String?
     @Option(help: "Draw a choropleth of the values to this SVG file (needs --polygons).") var map: String?
+    @Flag(help: "Also the exact test under normality (eigenvalues of the weights, n ≤ 5,000): p_exact, p_exact_two_sided.") var exact = false
 
     func run() throws {
         try reportingErrors {
@@ -49,7 +50,14 @@ struct MoranCommand: ParsableCommand {
             } else {
                 result = try Moran.global(loaded.values, weights: loaded.weights, permutations: source.permutations, seed: source.seed)
             }
-            try writeGlobal(globalPairs(result, symbol: "I"), format: format, to: output)
+            var pairs = globalPairs(result, symbol: "I")
+            if exact {
+                guard x == nil else { throw EquityError.invalidArgument("--exact applies to the univariate Moran's I") }
+                let gamma = try MoranExact.eigenvalues(loaded.weights)
+                let p = MoranExact.pValues(observed: result.value, eigenvalues: gamma)
+                pairs += [("p_exact", p.oneSided), ("p_exact_two_sided", p.twoSided)]
+            }
+            try writeGlobal(pairs, format: format, to: output)
             if let map {
                 guard let layer = loaded.layer else { throw EquityError.invalidArgument("--map needs --polygons for the shapes") }
                 let (fills, legend) = SVGMap.quintiles(loaded.values)
