@@ -73,11 +73,11 @@ func intervalBenchmarks() {
     }
 
     let pipelineConfig = Benchmark.Configuration(metrics: [.wallClock, .throughput, .mallocCountTotal, .peakMemoryResident],
-                                                 scalingFactor: .one, maxDuration: .seconds(10), maxIterations: 5)
+                                                 scalingFactor: .one, maxDuration: .seconds(20), maxIterations: 3)
 
     for (name, statistic) in [("proportion", 0), ("rate", 1)] {
-        Benchmark("ci_\(name)_pipeline_1M_rows_two_levels_to_devnull", configuration: pipelineConfig) { benchmark in
-            let file = MappedFile(name: "bench.csv", contents: Inputs(rows: 1_000_000).csv())
+        Benchmark("ci_\(name)_pipeline_10M_rows_two_levels_to_devnull", configuration: pipelineConfig) { benchmark in
+            let file = MappedFile(name: "bench.csv", contents: Inputs(rows: 10_000_000).csv())
             let reader = try CSVReader(file: file)
             let levels = try ConfidenceLevels([0.95, 0.998])
             let output = try OutputFile(path: "/dev/null")
@@ -92,8 +92,8 @@ func intervalBenchmarks() {
         }
     }
 
-    Benchmark("CSV_read_1M_rows_two_numeric_columns", configuration: pipelineConfig) { benchmark in
-        let file = MappedFile(name: "bench.csv", contents: Inputs(rows: 1_000_000).csv())
+    Benchmark("CSV_read_10M_rows_two_numeric_columns", configuration: pipelineConfig) { benchmark in
+        let file = MappedFile(name: "bench.csv", contents: Inputs(rows: 10_000_000).csv())
         let reader = try CSVReader(file: file)
         benchmark.startMeasurement()
         for _ in benchmark.scaledIterations {
@@ -103,10 +103,10 @@ func intervalBenchmarks() {
         }
     }
 
-    Benchmark("CSV_write_1M_doubles_shortest_round_trip", configuration: pipelineConfig) { benchmark in
-        let inputs = Inputs(rows: 1_000_000)
+    Benchmark("CSV_write_10M_doubles_shortest_round_trip", configuration: pipelineConfig) { benchmark in
+        let inputs = Inputs(rows: 10_000_000)
         let values = zip(inputs.x, inputs.n).map { $0 / $1 }
-        let writer = ByteWriter(capacity: 32 << 20)
+        let writer = ByteWriter(capacity: 256 << 20)
         benchmark.startMeasurement()
         for _ in benchmark.scaledIterations {
             writer.removeAll()
