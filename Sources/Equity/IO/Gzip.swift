@@ -16,13 +16,7 @@ enum Gzip {
         stream.next_in = UnsafeMutablePointer(mutating: input.baseAddress)
         stream.avail_in = UInt32(input.count)
         while true {
-            if produced == capacity {
-                let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity * 2)
-                bigger.update(from: out, count: produced)
-                out.deallocate()
-                out = bigger
-                capacity *= 2
-            }
+            if produced == capacity { out = MappedFile.doubled(out, count: produced, capacity: &capacity) }
             stream.next_out = out + produced
             let room = min(capacity - produced, Int(UInt32.max))
             stream.avail_out = UInt32(room)

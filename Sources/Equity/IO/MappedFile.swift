@@ -91,18 +91,21 @@ public final class MappedFile: @unchecked Sendable {
         }
     }
 
+    /// Moves `count` bytes into a buffer twice the size, freeing the old one.
+    static func doubled(_ p: UnsafeMutablePointer<UInt8>, count: Int, capacity: inout Int) -> UnsafeMutablePointer<UInt8> {
+        let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity * 2)
+        bigger.update(from: p, count: count)
+        p.deallocate()
+        capacity *= 2
+        return bigger
+    }
+
     private static func readAll(fd: Int32, name: String) throws -> UnsafeBufferPointer<UInt8> {
         var capacity = 1 << 20
         var p = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
         var count = 0
         while true {
-            if count == capacity {
-                let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity * 2)
-                bigger.update(from: p, count: count)
-                p.deallocate()
-                p = bigger
-                capacity *= 2
-            }
+            if count == capacity { p = doubled(p, count: count, capacity: &capacity) }
             let n = read(fd, p + count, capacity - count)
             if n < 0 {
                 if errno == EINTR { continue }

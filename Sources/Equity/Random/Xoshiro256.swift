@@ -79,24 +79,6 @@ public struct Xoshiro256: RandomNumberGenerator, Sendable, Equatable {
         }
         return m.high
     }
-
-    /// Two uniform integers in 0..<bound (bound < 2³²) from one 64-bit draw when possible
-    /// (Lemire's multiply-shift with rejection on each 32-bit half: exact, unbiased).
-    @inlinable @inline(__always)
-    public mutating func nextBounded32(_ bound: UInt32) -> UInt32 {
-        var x = UInt32(truncatingIfNeeded: next())
-        var m = UInt64(x) &* UInt64(bound)
-        var low = UInt32(truncatingIfNeeded: m)
-        if low < bound {
-            let threshold = (0 &- bound) % bound
-            while low < threshold {
-                x = UInt32(truncatingIfNeeded: next())
-                m = UInt64(x) &* UInt64(bound)
-                low = UInt32(truncatingIfNeeded: m)
-            }
-        }
-        return UInt32(truncatingIfNeeded: m >> 32)
-    }
 }
 
 /// Bounded 32-bit draws using both halves of each 64-bit output of a generator.

@@ -121,8 +121,6 @@ public final class IndicatorDataSet {
         }
     }
 
-    lazy var emptyID: Int32 = names.intern("")
-
     /// Columns parsed from one chunk of the data file, with texts interned locally.
     final class Chunk {
         let names = ByteInterner(capacity: 1 << 12)
@@ -258,7 +256,6 @@ public final class IndicatorDataSet {
             line += chunk.line.map { $0 + Int32(lineBase) }
             lineBase += chunk.lines
         }
-        _ = emptyID
     }
 
     func readComparators(_ path: String) throws {

@@ -25,7 +25,6 @@ public enum Contiguity: String, Sendable, CaseIterable {
         }
         var keys: [UInt64] = []
         var payload: [UInt32] = []
-        var second: [UInt32] = [] // rook: index of the edge's first vertex (for exact checks)
         switch self {
         case .queen:
             keys.reserveCapacity(nv)
@@ -45,9 +44,7 @@ public enum Contiguity: String, Sendable, CaseIterable {
                     payload.append(UInt32(v))
                 }
             }
-            second = payload
         }
-        _ = second
         RadixSort.sort(keys: &keys, payload: &payload)
         // Runs of equal keys: check exact identity, collect distinct features, pair them.
         var pairKeys: [UInt64] = []

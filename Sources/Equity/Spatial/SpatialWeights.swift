@@ -142,23 +142,20 @@ public struct SpatialWeights: Sendable {
 
     /// wᵢⱼ (0 when j is not a neighbour of i).
     public func weight(_ i: Int, _ j: Int) -> Double {
-        var lo = offsets[i], hi = offsets[i + 1]
-        let target = Int32(j)
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if neighbors[mid] < target { lo = mid + 1 } else { hi = mid }
-        }
-        return lo < offsets[i + 1] && neighbors[lo] == target ? weights[lo] : 0
+        linkIndex(i, j).map { weights[$0] } ?? 0
     }
 
-    func hasLink(_ i: Int, _ j: Int) -> Bool {
+    func hasLink(_ i: Int, _ j: Int) -> Bool { linkIndex(i, j) != nil }
+
+    /// Position of link i → j in the CSR arrays (rows are sorted: binary search).
+    func linkIndex(_ i: Int, _ j: Int) -> Int? {
         var lo = offsets[i], hi = offsets[i + 1]
         let target = Int32(j)
         while lo < hi {
             let mid = (lo + hi) / 2
             if neighbors[mid] < target { lo = mid + 1 } else { hi = mid }
         }
-        return lo < offsets[i + 1] && neighbors[lo] == target
+        return lo < offsets[i + 1] && neighbors[lo] == target ? lo : nil
     }
 
     /// The spatial lag Wz.
