@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # Side-by-side: Equity against the tools users would otherwise pick, on the same inputs, whole
 # process each, several runs; prints a Markdown table (median seconds and ratio) and checks the
-# numbers agree. Run from a clean clone with ../shared beside it:
+# numbers agree. Run from a clean clone:
 #   bash Benchmarks/compare/run.sh            (RUNS=5 by default)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$PWD
-SHARED=${SHARED:-$ROOT/../shared/fixtures}
+SHARED=${SHARED:-$ROOT/Fixtures}
 RUNS=${RUNS:-5}
 WORK=${WORK:-/tmp/equity-compare}
 mkdir -p "$WORK"

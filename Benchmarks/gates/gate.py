@@ -40,9 +40,9 @@ def make_rows(path, n=200_000):
             f.write(f"E{i},{x},{d}\n")
 
 def measure(cmd, scratch):
-    env = dict(os.environ, EQUITY=os.path.join(ROOT, ".build/release/equity"), SHARED=os.path.join(ROOT, "../shared/fixtures"),
+    env = dict(os.environ, EQUITY=os.path.join(ROOT, ".build/release/equity"),
                SCRATCH=scratch, EQUITY_THREADS="1")
-    expanded = os.path.expandvars(cmd.replace("$EQUITY", env["EQUITY"]).replace("$SHARED", env["SHARED"]).replace("$SCRATCH", scratch))
+    expanded = os.path.expandvars(cmd.replace("$EQUITY", env["EQUITY"]).replace("$SCRATCH", scratch))
     out = os.path.join(scratch, "callgrind.out")
     p = subprocess.run(["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}", "--compress-strings=no",
                         "--compress-pos=no"] + expanded.split(), cwd=ROOT, env=env, capture_output=True, text=True)

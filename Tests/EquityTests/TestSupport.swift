@@ -10,8 +10,8 @@ enum Fixtures {
         return parts.joined(separator: "/")
     }()
 
-    /// `../shared/fixtures` beside the project (CI clones with shared/ beside it).
-    static var shared: String { packageRoot + "/../shared/fixtures" }
+    /// The repository's `Fixtures/` (real public data and reference outputs; see its README).
+    static var shared: String { packageRoot + "/Fixtures" }
 
     static func sharedPath(_ relative: String) -> String { shared + "/" + relative }
     static func resource(_ name: String) -> String { packageRoot + "/Tests/EquityTests/Resources/" + name }

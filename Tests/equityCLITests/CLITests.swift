@@ -16,7 +16,7 @@ import Testing
         return parts.joined(separator: "/")
     }()
 
-    static func shared(_ path: String) -> String { packageRoot + "/../shared/fixtures/" + path }
+    static func shared(_ path: String) -> String { packageRoot + "/Fixtures/" + path }
     static func fixture(_ path: String) -> String { packageRoot + "/Fixtures/" + path }
 
     struct Run {

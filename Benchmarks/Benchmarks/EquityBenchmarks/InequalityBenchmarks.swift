@@ -34,7 +34,7 @@ func inequalityBenchmarks() {
     }
 
     Benchmark("Gini_33k_values_10k_bootstrap", configuration: config) { benchmark in
-        let reader = try CSVReader(path: "../../shared/fixtures/deprivation/england_lsoa11_iod2019.csv.gz")
+        let reader = try CSVReader(path: "../Fixtures/deprivation/england_lsoa11_iod2019.csv.gz")
         let data = try reader.readColumns(numeric: [try reader.column("income_score")])
         let sorted = Gini.Sorted(data.numeric[0])
         benchmark.startMeasurement()
@@ -45,7 +45,7 @@ func inequalityBenchmarks() {
 
     Benchmark("TwentyTwenty_all_LAs_from_gz", configuration: config) { benchmark in
         for _ in benchmark.scaledIterations {
-            let reader = try CSVReader(path: "../../shared/fixtures/deprivation/england_lsoa11_iod2019.csv.gz")
+            let reader = try CSVReader(path: "../Fixtures/deprivation/england_lsoa11_iod2019.csv.gz")
             blackHole(try TwentyTwentyTable.compute(reader: reader, areaColumn: try reader.column("lad19cd"), nameColumn: nil,
                                                    decileColumn: try reader.column("income_decile")).count)
         }

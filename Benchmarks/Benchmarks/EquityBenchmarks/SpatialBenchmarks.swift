@@ -4,7 +4,7 @@ import Equity
 func spatialBenchmarks() {
     let config = Benchmark.Configuration(metrics: [.wallClock, .mallocCountTotal, .peakMemoryResident],
                                          scalingFactor: .one, maxDuration: .seconds(15), maxIterations: 3)
-    let boundaries = "../../shared/fixtures/boundaries/england_lsoa11_bgc.geojson.gz"
+    let boundaries = "../Fixtures/boundaries/england_lsoa11_bgc.geojson.gz"
 
     Benchmark("GeoJSON_parse_32844_LSOAs_gz", configuration: config) { benchmark in
         for _ in benchmark.scaledIterations {
@@ -21,9 +21,9 @@ func spatialBenchmarks() {
     }
 
     func national() throws -> ([Double], SpatialWeights) {
-        let reader = try CSVReader(path: "../../shared/fixtures/deprivation/england_lsoa11_iod2019.csv.gz")
+        let reader = try CSVReader(path: "../Fixtures/deprivation/england_lsoa11_iod2019.csv.gz")
         let data = try reader.readColumns(numeric: [try reader.column("income_score")], text: [try reader.column("lsoa11cd")])
-        let w = try SpatialInputs.adjacency(csv: "../../shared/fixtures/adjacency/england_lsoa11_bgc_queen_edges.csv.gz", ids: data.text[0])
+        let w = try SpatialInputs.adjacency(csv: "../Fixtures/adjacency/england_lsoa11_bgc_queen_edges.csv.gz", ids: data.text[0])
         return (data.numeric[0], w.transformed(.R))
     }
 

@@ -12,7 +12,7 @@ import Testing
         #expect(ChiSquared.quantile(0.3, degreesOfFreedom: 0) == 0)
     }
 
-    /// `../shared/fixtures/phe/derived_ci_grid.csv`: exact Poisson limits (qchisq) from R,
+    /// `Fixtures/phe/derived_ci_grid.csv`: exact Poisson limits (qchisq) from R,
     /// ≤ 1e-12 relative.
     @Test func exactPoissonGridAgainstR() throws {
         let t = try Fixtures.table(Fixtures.sharedPath("phe/derived_ci_grid.csv"))

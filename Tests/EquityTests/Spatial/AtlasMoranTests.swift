@@ -2,7 +2,7 @@ import Testing
 @testable import Equity
 
 /// Moran's I of the IoD 2019 income score within each local authority, on the BGC queen
-/// adjacency, against `../shared/fixtures/atlas/aoi_la_reference_with_reproduction.csv`: all
+/// adjacency, against `Fixtures/atlas/aoi_la_reference_with_reproduction.csv`: all
 /// 317 against the reproduction column (1e-9), and the 139 that match the Atlas's published value.
 @Suite struct AtlasMoranTests {
     @Test func everyLocalAuthority() throws {

@@ -1,7 +1,7 @@
 import Testing
 @testable import Equity
 
-/// LISA against PySAL esda 2.9.0 reference outputs in `../shared/fixtures/reference/`.
+/// LISA against PySAL esda 2.9.0 reference outputs in `Fixtures/reference/`.
 @Suite struct LocalMoranTests {
     @Test func columbusLocalValues() throws {
         let (layer, w) = try GlobalStatisticsTests.columbus()

@@ -1,7 +1,7 @@
 import Testing
 @testable import Equity
 
-/// The Fingertips recent-trend test against `../shared/fixtures/fingertips/trend_cases.csv`
+/// The Fingertips recent-trend test against `Fixtures/fingertips/trend_cases.csv`
 /// (England 2020–2024 data from FingertipsNext's tests and the legacy platform's unit-test sets).
 @Suite struct RecentTrendTests {
     struct Case {
