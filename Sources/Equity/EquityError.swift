@@ -30,6 +30,9 @@ public enum EquityError: Error, Sendable, Equatable, CustomStringConvertible {
     case invalidArgument(String)
     /// Input that is well-formed but cannot give a statistic (e.g. constant values, n < 4).
     case unusableData(String)
+    /// An input grew past a safety limit (e.g. gzip data inflating beyond
+    /// `InputLimits.maximumInflatedBytes`).
+    case limitExceeded(file: String, what: String, limit: Int)
 
     public var description: String {
         switch self {
@@ -46,6 +49,16 @@ public enum EquityError: Error, Sendable, Equatable, CustomStringConvertible {
             return "invalid argument: \(reason)"
         case let .unusableData(reason):
             return reason
+        case let .limitExceeded(file, what, limit):
+            return "\(file): \(what) exceeds the limit of \(EquityError.byteText(limit))"
         }
+    }
+
+    /// A byte count as people write it (4 GiB, 512 MiB, 1000 bytes).
+    static func byteText(_ n: Int) -> String {
+        if n >= 1 << 30 && n % (1 << 30) == 0 { return "\(n >> 30) GiB" }
+        if n >= 1 << 20 && n % (1 << 20) == 0 { return "\(n >> 20) MiB" }
+        if n >= 1 << 10 && n % (1 << 10) == 0 { return "\(n >> 10) KiB" }
+        return "\(n) bytes"
     }
 }

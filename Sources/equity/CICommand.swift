@@ -28,6 +28,8 @@ struct CommonOptions: ParsableArguments {
     @Option(name: .long, help: "Confidence level(s), comma-separated, e.g. 0.95,0.998 (or 95,99.8).")
     var confidence: String = "0.95"
 
+    @OptionGroup var inputLimits: LimitOptions
+
     func levels() throws -> ConfidenceLevels { try ConfidenceLevels(parsing: confidence) }
 }
 

@@ -33,6 +33,7 @@ struct CIDSRCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
+            let outputFile = try OutputFile(path: common.output)
             let dsr = DirectlyStandardisedRate(confidence: try common.levels(), multiplier: multiplier)
             let reader = try CSVReader(path: common.input)
             var numeric = [try reader.column(numerator), try reader.column(denominator)]
@@ -112,7 +113,8 @@ struct CIDSRCommand: ParsableCommand {
                 out.appendInterval(result.interval, confidence: dsr.confidence, statistic: dsr.statistic)
                 out.endRow()
             }
-            try writeOutput(out, to: common.output)
+            try outputFile.write(out)
+            try outputFile.commit()
         }
     }
 }

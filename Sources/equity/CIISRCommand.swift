@@ -35,6 +35,7 @@ struct CIISRCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
+            let outputFile = try OutputFile(path: common.output)
             let isr = IndirectlyStandardised(kind: statistic, confidence: try common.levels(), multiplier: multiplier)
             guard numerator != nil || observedTotals != nil else {
                 throw EquityError.invalidArgument("give --numerator (counts per band) or --observed-totals")
@@ -90,7 +91,8 @@ struct CIISRCommand: ParsableCommand {
                 out.appendInterval(result.interval, confidence: isr.confidence, statistic: isr.statistic)
                 out.endRow()
             }
-            try writeOutput(out, to: common.output)
+            try outputFile.write(out)
+            try outputFile.commit()
         }
     }
 }

@@ -29,6 +29,7 @@ struct CILifeExpectancyCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
+            let outputFile = try OutputFile(path: common.output)
             var starts = LifeExpectancy.defaultStartAges
             if let ageContents {
                 starts = try ageContents.split(separator: ",").map { part in
@@ -94,7 +95,8 @@ struct CILifeExpectancyCommand: ParsableCommand {
                     out.endRow()
                 }
             }
-            try writeOutput(out, to: common.output)
+            try outputFile.write(out)
+            try outputFile.commit()
         }
     }
 }

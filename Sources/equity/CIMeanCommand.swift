@@ -17,6 +17,7 @@ struct CIMeanCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
+            let outputFile = try OutputFile(path: common.output)
             let mean = MeanInterval(confidence: try common.levels())
             let reader = try CSVReader(path: common.input)
             let groups = try GroupedColumns(reader: reader, groupColumns: try columnList(groupBy).map { try reader.column($0) },
@@ -34,7 +35,8 @@ struct CIMeanCommand: ParsableCommand {
                 out.appendInterval(r.interval, confidence: mean.confidence, statistic: "mean")
                 out.endRow()
             }
-            try writeOutput(out, to: common.output)
+            try outputFile.write(out)
+            try outputFile.commit()
         }
     }
 }

@@ -58,9 +58,9 @@ struct CIRateCommand: ParsableCommand {
 /// Runs a row-wise statistic either streaming over rows or over group sums.
 enum RowwiseRunner {
     static func run<S: RowwiseStatistic>(common: CommonOptions, statistic: S, inputs: [String], groupBy: [String]) throws {
+        let output = try OutputFile(path: common.output)
         let reader = try CSVReader(path: common.input)
         let inputColumns = try inputs.map { try reader.column($0) }
-        let output = try OutputFile(path: common.output)
         do {
             if groupBy.isEmpty {
                 let pipeline = RowwisePipeline(reader: reader, statistic: statistic, inputColumns: inputColumns)

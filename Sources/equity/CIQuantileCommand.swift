@@ -18,6 +18,7 @@ struct CIQuantileCommand: ParsableCommand {
     @Option(name: .long, help: "Input CSV file with a header row ('-' for standard input).") var input: String
     @Option(name: .long, help: "Output CSV file (default: standard output).") var output: String?
     @Option(help: "Column with the values to rank.") var value: String
+    @OptionGroup var inputLimits: LimitOptions
     @Option(name: .customLong("group-by"), help: "Columns within which quantiles are assigned (comma-separated).") var groupBy: String?
     @Option(name: [.customLong("nquantiles"), .customLong("quantiles")], help: "Number of quantiles (default 10).") var nquantiles = 10
     @Flag(inversion: .prefixedNo, help: "Highest value in quantile 1 (default) or lowest.") var invert = true
@@ -25,6 +26,7 @@ struct CIQuantileCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
+            let outputFile = try OutputFile(path: output)
             let reader = try CSVReader(path: input)
             let groupNames = columnList(groupBy)
             let all = Array(reader.header.indices)
@@ -62,7 +64,8 @@ struct CIQuantileCommand: ParsableCommand {
                 out.field(v[r].isNaN ? "value missing" : (quantile[r].isNaN ? "fewer areas in the group than quantiles" : ""))
                 out.endRow()
             }
-            try writeOutput(out, to: output)
+            try outputFile.write(out)
+            try outputFile.commit()
         }
     }
 

@@ -5,6 +5,7 @@ import Equity
 struct IndicatorFiles: ParsableArguments {
     @Option(help: "Indicator data, long CSV (indicator_id, area_code, period, …).") var data: String
     @Option(help: "Indicator metadata CSV (indicator_id, name, value_type, multiplier, polarity, benchmark, group).") var indicators: String
+    @OptionGroup var inputLimits: LimitOptions
 
     func load(comparators: String?) throws -> IndicatorDataSet {
         try IndicatorDataSet.load(data: data, indicators: indicators, comparators: comparators)
@@ -35,16 +36,11 @@ struct CompareCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
+            let out = try OutputFile(path: output)
             let set = try files.load(comparators: comparators)
             let analysis = IndicatorAnalysis(set)
-            let out = try OutputFile(path: output)
-            do {
-                try analysis.compare(areas: area.map { Set(columnList($0)) }) { try out.write($0) }
-                try out.commit()
-            } catch {
-                out.discard()
-                throw error
-            }
+            try analysis.compare(areas: area.map { Set(columnList($0)) }) { try out.write($0) }
+            try out.commit()
         }
     }
 }
@@ -73,10 +69,12 @@ struct TrendCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
+            let outputFile = try OutputFile(path: output)
             let set = try files.load(comparators: nil)
             let out = ByteWriter()
             IndicatorAnalysis(set).writeTrends(areas: area.map { Set(columnList($0)) }, apc: apc, into: out)
-            try writeOutput(out, to: output)
+            try outputFile.write(out)
+            try outputFile.commit()
         }
     }
 }

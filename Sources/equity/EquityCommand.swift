@@ -20,6 +20,14 @@ struct EquityCommand: ParsableCommand {
         version: "0.1.0",
         subcommands: [CICommand.self, FunnelCommand.self, SIICommand.self, GiniCommand.self, TwentyTwentyCommand.self, WeightsCommand.self, MoranCommand.self, LISACommand.self, GearyCommand.self, GetisOrdCommand.self, CompareCommand.self, TrendCommand.self, ReportCommand.self]
     )
+
+    /// Writes to a closed pipe report an error (EPIPE) instead of killing the process, and
+    /// interrupted runs remove their temporary files.
+    static func main() {
+        signal(SIGPIPE, SIG_IGN)
+        TemporaryFiles.installHandlers()
+        main(nil)
+    }
 }
 
 /// Runs a command body, turning Equity's errors into one line on stderr and exit status 1.
@@ -27,7 +35,9 @@ func reportingErrors(_ body: () throws -> Void) throws {
     do {
         try body()
     } catch let error as EquityError {
-        writeStderr(error.description + "\n")
+        var message = error.description
+        if case .limitExceeded = error { message += "; if the input is genuine, raise the limit with --max-inflated-size" }
+        writeStderr(message + "\n")
         throw ExitCode(1)
     } catch let issue as RowIssue {
         writeStderr(issue.reason + "\n")

@@ -28,6 +28,7 @@ struct FunnelCommand: ParsableCommand {
     @Option(name: .long, help: "Input CSV file with a header row ('-' for standard input).") var input: String
     @Option(name: .long, help: "Output CSV file (default: standard output).") var output: String?
     @Option(help: "proportion, ratio or rate.") var statistic: Funnel.Statistic
+    @OptionGroup var inputLimits: LimitOptions
     @Option(help: "Column with the numerator (events / observed).") var numerator: String
     @Option(help: "Column with the denominator (population / expected).") var denominator: String?
     @Option(help: "Column with the rate (rates only).") var rate: String?
@@ -39,6 +40,8 @@ struct FunnelCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
+            let outputFile = try OutputFile(path: output)
+            let limitsFile = try limits.map { try OutputFile(path: $0) }
             let reader = try CSVReader(path: input)
             let xCol = try reader.column(numerator)
             let nCol = try denominator.map { try reader.column($0) }
@@ -109,7 +112,7 @@ struct FunnelCommand: ParsableCommand {
                 out.field(notes[i])
                 out.endRow()
             }
-            if let limits {
+            if let limitsFile {
                 let t = ByteWriter()
                 t.appendRow(table.columns + ["statistic", "method"])
                 for i in 0..<table.values[0].count {
@@ -118,9 +121,11 @@ struct FunnelCommand: ParsableCommand {
                     t.field(table.method)
                     t.endRow()
                 }
-                try writeOutput(t, to: limits)
+                try limitsFile.write(t)
             }
-            try writeOutput(out, to: output)
+            try outputFile.write(out)
+            try limitsFile?.commit()
+            try outputFile.commit()
         }
     }
 }

@@ -16,7 +16,7 @@ struct GiniCommand: ParsableCommand {
         (trapezoid Lorenz) Gini. Negative values are an error.
 
         Example:
-          equity gini --input ../shared/fixtures/deprivation/luton_lsoa11_iod2019.csv --value income_score \\
+          equity gini --input Fixtures/deprivation/luton_lsoa11_iod2019.csv --value income_score \\
             --bootstrap 10000 --seed 1
         """
     )
@@ -24,6 +24,7 @@ struct GiniCommand: ParsableCommand {
     @Option(name: .long, help: "Input CSV (or .csv.gz; '-' for standard input).") var input: String
     @Option(name: .long, help: "Output CSV file (default: standard output).") var output: String?
     @Option(help: "Column with the values.") var value: String
+    @OptionGroup var inputLimits: LimitOptions
     @Option(name: .customLong("group-by"), help: "Columns identifying a group (comma-separated).") var groupBy: String?
     @Option(help: "Column with population weights (weighted Gini).") var weight: String?
     @Option(help: "Column with band counts (grouped data: each row is a band).") var count: String?
@@ -37,6 +38,7 @@ struct GiniCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
+            let outputFile = try OutputFile(path: output)
             var options = GiniTable.Options()
             options.bootstrap = bootstrap
             options.seed = seed
@@ -54,7 +56,8 @@ struct GiniCommand: ParsableCommand {
             let reader = try CSVReader(path: input)
             let out = try GiniTable.compute(reader: reader, value: value, groupBy: columnList(groupBy), weight: weight, count: count,
                                             rankBy: rankBy, options: options)
-            try writeOutput(out, to: output)
+            try outputFile.write(out)
+            try outputFile.commit()
         }
     }
 }

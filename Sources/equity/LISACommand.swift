@@ -14,8 +14,8 @@ struct LISACommand: ParsableCommand {
         scale; --scale spdep multiplies by n/(n − 1). --map PATH.svg draws the cluster map.
 
         Example:
-          equity lisa --input ../shared/fixtures/deprivation/luton_lsoa11_iod2019.csv --id lsoa11cd --value income_score \\
-            --polygons ../shared/fixtures/boundaries/luton_lsoa11_E06000032.geojson --id-property LSOA11CD \\
+          equity lisa --input Fixtures/deprivation/luton_lsoa11_iod2019.csv --id lsoa11cd --value income_score \\
+            --polygons Fixtures/boundaries/luton_lsoa11_E06000032.geojson --id-property LSOA11CD \\
             --permutations 999 --seed 1 --alpha 0.05 --fdr --map luton_lisa.svg
         """
     )
@@ -30,6 +30,8 @@ struct LISACommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
+            let outputFile = try OutputFile(path: output)
+            let mapFile = try map.map { try OutputFile(path: $0) }
             var s = source
             if s.permutations == 0 { s.permutations = 999 }
             let loaded = try s.load()
@@ -44,8 +46,8 @@ struct LISACommand: ParsableCommand {
                 out.field(lisa.pSim[i]); out.field(labels[i])
                 out.endRow()
             }
-            try writeOutput(out, to: output)
-            if let map {
+            try outputFile.write(out)
+            if let mapFile {
                 guard let layer = loaded.layer else { throw EquityError.invalidArgument("--map needs --polygons for the shapes") }
                 let fills = labels.map { SVGMap.clusterColors[$0] ?? "#eeeeee" }
                 let titles = (0..<loaded.ids.count).map { i in
@@ -62,8 +64,10 @@ struct LISACommand: ParsableCommand {
                 let title = "LISA clusters, p ≤ \(NumberFormatting.string(alpha))\(corr), \(s.permutations) permutations"
                 let w = ByteWriter()
                 w.append(raw: SVGMap.render(layer, fills: fills, titles: titles, title: title, legend: legend))
-                try writeOutput(w, to: map)
+                try mapFile.write(w)
             }
+            try mapFile?.commit()
+            try outputFile.commit()
         }
     }
 }

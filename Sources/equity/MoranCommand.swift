@@ -16,8 +16,8 @@ struct MoranCommand: ParsableCommand {
         values.
 
         Example:
-          equity moran --input ../shared/fixtures/deprivation/luton_lsoa11_iod2019.csv --id lsoa11cd --value income_score \\
-            --adjacency ../shared/fixtures/adjacency/luton_lsoa11_bgc_queen_edges.csv --permutations 9999 --seed 1
+          equity moran --input Fixtures/deprivation/luton_lsoa11_iod2019.csv --id lsoa11cd --value income_score \\
+            --adjacency Fixtures/adjacency/luton_lsoa11_bgc_queen_edges.csv --permutations 9999 --seed 1
         """
     )
 
@@ -32,6 +32,8 @@ struct MoranCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
+            let outputFile = try OutputFile(path: output)
+            let mapFile = try map.map { try OutputFile(path: $0) }
             var loaded: SpatialSource.Loaded
             if events != nil || population != nil {
                 guard let events, let population else { throw EquityError.invalidArgument("--events and --population go together") }
@@ -57,8 +59,8 @@ struct MoranCommand: ParsableCommand {
                 let p = MoranExact.pValues(observed: result.value, eigenvalues: gamma)
                 pairs += [("p_exact", p.oneSided), ("p_exact_two_sided", p.twoSided)]
             }
-            try writeGlobal(pairs, format: format, to: output)
-            if let map {
+            try writeGlobal(pairs, format: format, to: outputFile)
+            if let mapFile {
                 guard let layer = loaded.layer else { throw EquityError.invalidArgument("--map needs --polygons for the shapes") }
                 let (fills, legend) = SVGMap.quintiles(loaded.values)
                 let titles = (0..<loaded.ids.count).map { "\(loaded.ids[$0]): \(NumberFormatting.string(loaded.values[$0]))" }
@@ -66,8 +68,10 @@ struct MoranCommand: ParsableCommand {
                 let svg = SVGMap.render(layer, fills: fills, titles: titles, title: title, legend: legend)
                 let w = ByteWriter()
                 w.append(raw: svg)
-                try writeOutput(w, to: map)
+                try mapFile.write(w)
             }
+            try mapFile?.commit()
+            try outputFile.commit()
         }
     }
 }
@@ -82,7 +86,7 @@ struct GearyCommand: ParsableCommand {
         p_normality_two_sided, p_randomisation_two_sided, permutations, p_sim, mean_sim, sd_sim, islands.
 
         Example:
-          equity geary --polygons ../shared/fixtures/boundaries/columbus.geojson --id-property POLYID --value-property CRIME
+          equity geary --polygons Fixtures/boundaries/columbus.geojson --id-property POLYID --value-property CRIME
         """
     )
 
@@ -92,9 +96,11 @@ struct GearyCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
+            let outputFile = try OutputFile(path: output)
             let loaded = try source.load()
             let r = try Geary.global(loaded.values, weights: loaded.weights, permutations: source.permutations, seed: source.seed)
-            try writeGlobal(globalPairs(r, symbol: "C"), format: format, to: output)
+            try writeGlobal(globalPairs(r, symbol: "C"), format: format, to: outputFile)
+            try outputFile.commit()
         }
     }
 }
@@ -110,7 +116,7 @@ struct GetisOrdCommand: ParsableCommand {
         area in its own neighbourhood: G*ᵢ).
 
         Example:
-          equity getis-ord --polygons ../shared/fixtures/boundaries/columbus.geojson --id-property POLYID \\
+          equity getis-ord --polygons Fixtures/boundaries/columbus.geojson --id-property POLYID \\
             --value-property CRIME --local --star
         """
     )
@@ -123,6 +129,7 @@ struct GetisOrdCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
+            let outputFile = try OutputFile(path: output)
             let loaded = try source.load(defaultTransform: .B)
             if local {
                 let (g, z) = try GetisOrd.local(loaded.values, weights: loaded.weights, star: star)
@@ -134,11 +141,12 @@ struct GetisOrdCommand: ParsableCommand {
                     out.field(p); out.field(2 * p)
                     out.endRow()
                 }
-                try writeOutput(out, to: output)
+                try outputFile.write(out)
             } else {
                 let r = try GetisOrd.global(loaded.values, weights: loaded.weights, permutations: source.permutations, seed: source.seed)
-                try writeGlobal(globalPairs(r, symbol: "G"), format: format, to: output)
+                try writeGlobal(globalPairs(r, symbol: "G"), format: format, to: outputFile)
             }
+            try outputFile.commit()
         }
     }
 }

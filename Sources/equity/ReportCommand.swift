@@ -24,25 +24,16 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
+            let directory = try OutputDirectory(path: output)
             let set = try files.load(comparators: comparators)
             let report = try IndicatorReport(analysis: IndicatorAnalysis(set), area: area)
-            try makeDirectory(output)
             let heading = title ?? "\(report.areaName) indicators"
-            try writeOutput(report.csv(), to: output + "/report.csv")
-            let md = ByteWriter(); md.append(raw: report.markdown(title: heading))
-            try writeOutput(md, to: output + "/report.md")
-            let html = ByteWriter(); html.append(raw: report.html(title: heading))
-            try writeOutput(html, to: output + "/report.html")
+            try directory.write("report.csv", report.csv())
+            try directory.write("report.md", text: report.markdown(title: heading))
+            try directory.write("report.html", text: report.html(title: heading))
+            try directory.commit()
             writeStderr("wrote \(output)/report.csv, report.md, report.html (\(report.lines.count) indicators)\n")
         }
-    }
-}
-
-func makeDirectory(_ path: String) throws {
-    var isDir = stat()
-    if stat(path, &isDir) == 0 { return }
-    if mkdir(path, 0o755) != 0 {
-        throw EquityError.io(file: path, reason: "cannot create the output directory")
     }
 }
 

@@ -37,6 +37,7 @@ struct SIICommand: ParsableCommand {
     @Option(name: .long, help: "Output CSV file (default: standard output).") var output: String?
     @Option(name: .customLong("group-by"), help: "Columns identifying a group (comma-separated).") var groupBy: String?
     @Option(help: "Column with the quantile (1 = most deprived).") var quantile: String
+    @OptionGroup var inputLimits: LimitOptions
     @Option(help: "Column with the quantile's population.") var population: String
     @Option(help: "Column with the indicator value.") var value: String?
     @Option(help: "Column with the count (proportions: value = count / population).") var numerator: String?
@@ -57,6 +58,7 @@ struct SIICommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
+            let outputFile = try OutputFile(path: output)
             var options = SlopeIndex.Options()
             options.valueType = valueType
             options.transform = transform
@@ -71,7 +73,8 @@ struct SIICommand: ParsableCommand {
                                                 value: value, numerator: numerator, se: se, lowerCL: lowerCL, upperCL: upperCL,
                                                 covariates: columnList(covariates), valueType: valueType)
             let out = try SIIRunner.run(table, options: options)
-            try writeOutput(out, to: output)
+            try outputFile.write(out)
+            try outputFile.commit()
         }
     }
 }

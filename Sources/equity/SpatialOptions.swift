@@ -22,6 +22,7 @@ struct SpatialSource: ParsableArguments {
     @Option(help: "Weights transform: R (row-standardised), B, D, V or O.") var transform: SpatialWeights.Transform?
     @Option(help: "Random permutations for pseudo p-values (0 = none).") var permutations = 0
     @Option(help: "Random seed.") var seed: UInt64 = 1
+    @OptionGroup var inputLimits: LimitOptions
 
     struct Loaded {
         var ids: [String]
@@ -72,7 +73,7 @@ struct SpatialSource: ParsableArguments {
 enum OutputFormat: String, ExpressibleByArgument { case json, csv }
 
 /// Writes a global statistic as JSON (keys as documented) or a one-row CSV.
-func writeGlobal(_ pairs: [(String, Double)], format: OutputFormat, to path: String?) throws {
+func writeGlobal(_ pairs: [(String, Double)], format: OutputFormat, to file: OutputFile) throws {
     let out = ByteWriter()
     switch format {
     case .json:
@@ -88,7 +89,7 @@ func writeGlobal(_ pairs: [(String, Double)], format: OutputFormat, to path: Str
         for (_, v) in pairs { out.field(v) }
         out.endRow()
     }
-    try writeOutput(out, to: path)
+    try file.write(out)
 }
 
 func globalPairs(_ r: GlobalStatistic, symbol: String) -> [(String, Double)] {

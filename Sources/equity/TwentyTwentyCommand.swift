@@ -12,7 +12,7 @@ struct TwentyTwentyCommand: ParsableCommand {
         |mdq − ldq|/lsoas, and the 10:10 variant (deciles 1 and 10). Reads .gz files directly.
 
         Example:
-          equity twenty-twenty --input ../shared/fixtures/deprivation/england_lsoa11_iod2019.csv.gz \\
+          equity twenty-twenty --input Fixtures/deprivation/england_lsoa11_iod2019.csv.gz \\
             --area lad19cd --area-name lad19nm --decile income_decile
         """
     )
@@ -20,17 +20,20 @@ struct TwentyTwentyCommand: ParsableCommand {
     @Option(name: .long, help: "Input CSV (or .csv.gz; '-' for standard input).") var input: String
     @Option(name: .long, help: "Output CSV file (default: standard output).") var output: String?
     @Option(help: "Column with the area code.") var area = "lad19cd"
+    @OptionGroup var inputLimits: LimitOptions
     @Option(name: .customLong("area-name"), help: "Column with the area name (optional).") var areaName: String?
     @Option(help: "Column with the national decile (1 = most deprived).") var decile = "income_decile"
 
     func run() throws {
         try reportingErrors {
+            let outputFile = try OutputFile(path: output)
             let reader = try CSVReader(path: input)
             let areaColumn = try reader.column(area)
             let nameColumn = try areaName.map { try reader.column($0) }
             let decileColumn = try reader.column(decile)
             let result = try TwentyTwentyTable.compute(reader: reader, areaColumn: areaColumn, nameColumn: nameColumn, decileColumn: decileColumn)
-            try writeOutput(result, to: output)
+            try outputFile.write(result)
+            try outputFile.commit()
         }
     }
 }

@@ -14,7 +14,7 @@ struct WeightsCommand: ParsableCommand {
         id_a,id_b; a summary (areas, pairs, islands, components) goes to stderr.
 
         Example:
-          equity weights --polygons ../shared/fixtures/boundaries/luton_lsoa11_E06000032.geojson \\
+          equity weights --polygons Fixtures/boundaries/luton_lsoa11_E06000032.geojson \\
             --id-property LSOA11CD --contiguity queen --output luton_queen.csv
         """
     )
@@ -22,6 +22,7 @@ struct WeightsCommand: ParsableCommand {
     @Option(help: "GeoJSON polygons (.geojson or .geojson.gz).") var polygons: String
     @Option(name: .customLong("id-property"), help: "Feature property with the area id.") var idProperty: String
     @Option(help: "queen or rook.") var contiguity: Contiguity = .queen
+    @OptionGroup var inputLimits: LimitOptions
     @Option(help: "Snap tolerance: vertices closer than this count as shared (coordinate units).") var snap: Double?
     @Option(help: "k nearest neighbours on centroids instead of contiguity (pairs listed once each).") var knn: Int?
     @Option(name: .customLong("distance-band"), help: "Neighbours within this distance of each other's centroids (km for lon/lat).") var distanceBand: Double?
@@ -30,6 +31,7 @@ struct WeightsCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
+            let outputFile = try OutputFile(path: output)
             let layer = try GeoJSONReader.read(path: polygons)
             let ids = try SpatialInputs.ids(layer, property: idProperty)
             let w = try buildWeights(layer: layer, ids: ids, contiguity: contiguity, snap: snap, knn: knn, distanceBand: distanceBand, metric: metric)
@@ -42,7 +44,8 @@ struct WeightsCommand: ParsableCommand {
             }
             pairs.sort { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
             for (a, b) in pairs { out.field(a); out.field(b); out.endRow() }
-            try writeOutput(out, to: output)
+            try outputFile.write(out)
+            try outputFile.commit()
             let islands = w.islands
             let rule = knn.map { "\($0)-nearest-neighbour" } ?? distanceBand.map { "distance-band (\(NumberFormatting.string($0)))" } ?? contiguity.rawValue
             writeStderr("\(polygons): \(w.count) areas, \(pairs.count) \(rule) pairs, \(islands.count) island\(islands.count == 1 ? "" : "s")\(islands.isEmpty ? "" : " (" + islands.prefix(10).map { ids[$0] }.joined(separator: ", ") + ")"), \(w.components().count) connected component\(w.components().count == 1 ? "" : "s")\n")

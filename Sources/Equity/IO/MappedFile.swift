@@ -4,8 +4,9 @@ import Glibc
 import Darwin
 #endif
 
-/// The bytes of an input file: memory-mapped when it is a regular file, read whole when it is
-/// standard input (`-`) or a pipe. The bytes stay valid for the life of the object.
+/// The bytes of an input file: memory-mapped when it is a regular file, spooled (memory, then an
+/// unlinked temporary file mapped back) when it is standard input (`-`), a pipe or a device.
+/// The bytes stay valid for the life of the object.
 public final class MappedFile: @unchecked Sendable {
     /// The name used in messages (`-` shows as `<stdin>`).
     public let name: String
@@ -13,16 +14,18 @@ public final class MappedFile: @unchecked Sendable {
     public let bytes: UnsafeBufferPointer<UInt8>
     private let mapped: Bool
 
-    /// Opens `path` (or standard input for `-`).
+    /// Opens `path` (or standard input for `-`). Regular files are mapped; standard input, pipes
+    /// and devices are read into a `Spool` (memory, then an unlinked temporary file), so memory
+    /// stays bounded whatever their length. Those are expected to be text (CSV, GeoJSON) or gzip:
+    /// a NUL byte in text (e.g. `/dev/zero`) stops the read at once.
     public init(path: String) throws {
         if path == "-" {
             name = "<stdin>"
-            bytes = try MappedFile.readAll(fd: 0, name: name)
-            mapped = false
+            (bytes, mapped) = try MappedFile.readStream(fd: 0, name: name)
             return
         }
         name = path
-        let fd = Glibc.open(path, O_RDONLY)
+        let fd = Glibc.open(path, O_RDONLY | O_CLOEXEC)
         if fd < 0 {
             throw EquityError.io(file: path, reason: "cannot open: \(String(cString: strerror(errno)))")
         }
@@ -30,6 +33,9 @@ public final class MappedFile: @unchecked Sendable {
         var st = stat()
         if fstat(fd, &st) != 0 {
             throw EquityError.io(file: path, reason: "cannot stat: \(String(cString: strerror(errno)))")
+        }
+        if (st.st_mode & S_IFMT) == S_IFDIR {
+            throw EquityError.io(file: path, reason: "is a directory, not a file")
         }
         if (st.st_mode & S_IFMT) == S_IFREG {
             let size = Int(st.st_size)
@@ -45,8 +51,7 @@ public final class MappedFile: @unchecked Sendable {
             bytes = UnsafeBufferPointer(start: p.assumingMemoryBound(to: UInt8.self), count: size)
             mapped = true
         } else {
-            bytes = try MappedFile.readAll(fd: fd, name: path)
-            mapped = false
+            (bytes, mapped) = try MappedFile.readStream(fd: fd, name: path)
         }
     }
 
@@ -72,14 +77,15 @@ public final class MappedFile: @unchecked Sendable {
         let raw = try MappedFile(path: path)
         let b = raw.bytes
         guard b.count >= 2, b[0] == 0x1F, b[1] == 0x8B else { return raw }
-        return MappedFile(name: raw.name, owned: try Gzip.inflate(b, name: raw.name))
+        let inflated = try Gzip.inflate(b, name: raw.name)
+        return MappedFile(name: raw.name, bytes: inflated.bytes, mapped: inflated.mapped)
     }
 
-    /// Takes ownership of an allocated buffer.
-    init(name: String, owned: UnsafeBufferPointer<UInt8>) {
+    /// Takes ownership of a heap buffer (`mapped: false`) or a mapping (`mapped: true`).
+    init(name: String, bytes: UnsafeBufferPointer<UInt8>, mapped: Bool) {
         self.name = name
-        bytes = owned
-        mapped = false
+        self.bytes = bytes
+        self.mapped = mapped
     }
 
     deinit {
@@ -91,30 +97,31 @@ public final class MappedFile: @unchecked Sendable {
         }
     }
 
-    /// Moves `count` bytes into a buffer twice the size, freeing the old one.
-    static func doubled(_ p: UnsafeMutablePointer<UInt8>, count: Int, capacity: inout Int) -> UnsafeMutablePointer<UInt8> {
-        let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity * 2)
-        bigger.update(from: p, count: count)
-        p.deallocate()
-        capacity *= 2
-        return bigger
-    }
-
-    private static func readAll(fd: Int32, name: String) throws -> UnsafeBufferPointer<UInt8> {
-        var capacity = 1 << 20
-        var p = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
-        var count = 0
+    /// Reads a stream (standard input, a pipe, a device) to its end through a spool. The first
+    /// bytes decide: gzip data is taken as it is; anything else must be text, and a NUL byte
+    /// stops the read with an error naming its offset.
+    private static func readStream(fd: Int32, name: String) throws -> (UnsafeBufferPointer<UInt8>, Bool) {
+        let spool = Spool(name: name)
+        let chunk = 1 << 20
+        let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: chunk)
+        defer { buffer.deallocate() }
+        var checkText: Bool? = nil
         while true {
-            if count == capacity { p = doubled(p, count: count, capacity: &capacity) }
-            let n = read(fd, p + count, capacity - count)
+            let n = read(fd, buffer, chunk)
             if n < 0 {
                 if errno == EINTR { continue }
-                p.deallocate()
                 throw EquityError.io(file: name, reason: "cannot read: \(String(cString: strerror(errno)))")
             }
             if n == 0 { break }
-            count += n
+            if checkText == nil { checkText = !(n >= 2 && buffer[0] == 0x1F && buffer[1] == 0x8B) }
+            if checkText == true, let nul = memchr(buffer, 0, n) {
+                let offset = spool.count + (UnsafeMutableRawPointer(nul) - UnsafeMutableRawPointer(buffer))
+                throw EquityError.malformedInput(SourceLocation(file: name, line: 1, column: 1),
+                                                 reason: "binary data (a NUL byte at byte \(offset + 1)); expected CSV or GeoJSON text, or gzip")
+            }
+            try spool.append(UnsafeRawPointer(buffer), count: n)
         }
-        return UnsafeBufferPointer(start: p, count: count)
+        let taken = try spool.takeBytes()
+        return (taken.bytes, taken.mapped)
     }
 }

@@ -36,8 +36,6 @@ public struct RowwisePipeline<Statistic: RowwiseStatistic> {
     /// overlap and at most `4·T` chunks are in memory.
     @discardableResult
     public func run(into output: OutputFile) throws -> Int {
-        // The header goes out with the first chunk, so a file whose first rows are bad leaves
-        // even standard output empty.
         let head = ByteWriter(capacity: 1024)
         head.appendRow(header)
 
@@ -45,6 +43,13 @@ public struct RowwisePipeline<Statistic: RowwiseStatistic> {
         if ranges.isEmpty {
             try output.write(head)
             return 0
+        }
+        // Standard output and devices cannot be replaced atomically: check every row first
+        // (parsing only, on all cores), so a bad row late in the file stops the run before a
+        // single byte is written, then stream straight through.
+        if !output.isAtomicFile {
+            try validate(ranges)
+            try output.beginStreaming()
         }
         let workers = min(threads, ranges.count)
         let ringSize = workers * 4
@@ -114,12 +119,40 @@ public struct RowwisePipeline<Statistic: RowwiseStatistic> {
 
     private final class StopFlag: @unchecked Sendable {
         private var value = false
-        private let lock = NSLockLike()
+        private let lock = PThreadMutex()
         var isSet: Bool { lock.withLock { value } }
         func set() { lock.withLock { value = true } }
     }
 
-    private func process(range: Range<Int>, into writer: ByteWriter) -> (lines: Int, rows: Int, error: (line: Int, column: Int, message: String, malformed: Bool)?) {
+    /// Parses and checks every row without formatting anything; throws the first problem in file
+    /// order.
+    func validate(_ ranges: [Range<Int>]) throws {
+        var outcomes = [(lines: Int, rows: Int, error: (line: Int, column: Int, message: String, malformed: Bool)?)](
+            repeating: (0, 0, nil), count: ranges.count)
+        outcomes.withUnsafeMutableBufferPointer { buffer in
+            let out = buffer
+            DispatchQueue.concurrentPerform(iterations: min(threads, ranges.count)) { t in
+                var c = t
+                while c < ranges.count {
+                    out[c] = process(range: ranges[c], into: nil)
+                    c += threads
+                }
+            }
+        }
+        var lineBase = reader.dataFirstLine
+        for outcome in outcomes {
+            if let e = outcome.error {
+                let location = SourceLocation(file: reader.name, line: lineBase + e.line, column: e.column)
+                throw e.malformed ? EquityError.malformedInput(location, reason: e.message)
+                                  : EquityError.invalidValue(location, reason: e.message)
+            }
+            lineBase += outcome.lines
+        }
+    }
+
+    /// Parses the rows of one chunk and, given a writer, formats them; without one, only checks
+    /// them (the statistic's `validate`).
+    private func process(range: Range<Int>, into writer: ByteWriter?) -> (lines: Int, rows: Int, error: (line: Int, column: Int, message: String, malformed: Bool)?) {
         let scanner = CSVScanner(bytes: reader.file.bytes, range: range, firstLine: 0)
         let nInputs = inputColumns.count
         let expected = reader.header.count
@@ -146,6 +179,14 @@ public struct RowwisePipeline<Statistic: RowwiseStatistic> {
                         return (0, rows, (scanner.line, c + 1, "'\(scanner.text(c))' in column '\(reader.header[c])' is not a number", false))
                     }
                 }
+                guard let writer else {
+                    if let issue = statistic.validate(values) {
+                        let c = inputColumns[issue.input]
+                        return (0, rows, (scanner.line, c + 1, issue.reason + " (column '\(reader.header[c])')", false))
+                    }
+                    rows += 1
+                    continue
+                }
                 writer.append(scanner.rowBytes)
                 if let issue = statistic.append(values, to: writer) {
                     let c = inputColumns[issue.input]
@@ -155,18 +196,6 @@ public struct RowwisePipeline<Statistic: RowwiseStatistic> {
                 rows += 1
             }
         }
-    }
-}
-
-/// A mutex (pthread) for the little shared state the pipelines have.
-final class NSLockLike: @unchecked Sendable {
-    private var mutex = pthread_mutex_t()
-    init() { pthread_mutex_init(&mutex, nil) }
-    deinit { pthread_mutex_destroy(&mutex) }
-    func withLock<T>(_ body: () throws -> T) rethrows -> T {
-        pthread_mutex_lock(&mutex)
-        defer { pthread_mutex_unlock(&mutex) }
-        return try body()
     }
 }
 

@@ -30,6 +30,7 @@ public enum LeastSquares {
             for j in 0..<p { a[j * n + i] = columns[j][i] * s }
         }
         let scaled = a
+        let lapack = try LAPACK.routines()
         // Minimum-norm solution by SVD (robust to rank deficiency).
         var m32 = Int32(n), n32 = Int32(p), nrhs: Int32 = 1, lda = Int32(n), ldb = Int32(n)
         var s = [Double](repeating: 0, count: p)
@@ -37,11 +38,11 @@ public enum LeastSquares {
         var lwork: Int32 = -1
         var query = 0.0
         var iworkQuery: Int32 = 0
-        dgelsd_(&m32, &n32, &nrhs, &a, &lda, &b, &ldb, &s, &rcond, &rank, &query, &lwork, &iworkQuery, &info)
+        lapack.dgelsd(&m32, &n32, &nrhs, &a, &lda, &b, &ldb, &s, &rcond, &rank, &query, &lwork, &iworkQuery, &info)
         lwork = Int32(query)
         var work = [Double](repeating: 0, count: max(1, Int(lwork)))
         var iwork = [Int32](repeating: 0, count: max(1, Int(iworkQuery)))
-        dgelsd_(&m32, &n32, &nrhs, &a, &lda, &b, &ldb, &s, &rcond, &rank, &work, &lwork, &iwork, &info)
+        lapack.dgelsd(&m32, &n32, &nrhs, &a, &lda, &b, &ldb, &s, &rcond, &rank, &work, &lwork, &iwork, &info)
         if info != 0 { throw EquityError.unusableData("least squares failed to converge (LAPACK dgelsd info \(info))") }
         // (XᵀWX)⁻¹ from the scaled design.
         var xtx = [Double](repeating: 0, count: p * p)
@@ -54,8 +55,8 @@ public enum LeastSquares {
             }
         }
         var uplo = Int8(UInt8(ascii: "L")), pp = Int32(p), ldx = Int32(p)
-        dpotrf_(&uplo, &pp, &xtx, &ldx, &info)
-        if info == 0 { dpotri_(&uplo, &pp, &xtx, &ldx, &info) }
+        lapack.dpotrf(&uplo, &pp, &xtx, &ldx, &info)
+        if info == 0 { lapack.dpotri(&uplo, &pp, &xtx, &ldx, &info) }
         if info != 0 {
             xtx = [Double](repeating: .nan, count: p * p)
         } else {

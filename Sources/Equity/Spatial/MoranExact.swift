@@ -44,14 +44,15 @@ public enum MoranExact {
                 a[i * n + j] += -row[i] / nd - row[j] / nd + total / (nd * nd) + shift / nd
             }
         }
+        let lapack = try LAPACK.routines()
         var jobz = Int8(UInt8(ascii: "N")), uplo = Int8(UInt8(ascii: "U"))
         var nn = Int32(n), lda = Int32(n), info: Int32 = 0, lwork: Int32 = -1
         var wv = [Double](repeating: 0, count: n)
         var query = 0.0
-        dsyev_(&jobz, &uplo, &nn, &a, &lda, &wv, &query, &lwork, &info)
+        lapack.dsyev(&jobz, &uplo, &nn, &a, &lda, &wv, &query, &lwork, &info)
         lwork = Int32(query)
         var work = [Double](repeating: 0, count: max(1, Int(lwork)))
-        dsyev_(&jobz, &uplo, &nn, &a, &lda, &wv, &work, &lwork, &info)
+        lapack.dsyev(&jobz, &uplo, &nn, &a, &lda, &wv, &work, &lwork, &info)
         if info != 0 { throw EquityError.unusableData("eigenvalues did not converge (LAPACK dsyev info \(info))") }
         return Array(wv.dropLast()) // the largest is the shifted constant direction
     }
