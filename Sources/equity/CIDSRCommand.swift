@@ -73,7 +73,7 @@ struct CIDSRCommand: ParsableCommand {
                         let standard: Double
                         if let w { standard = w[r] } else {
                             guard let b = StandardPopulation.esp2013Band(label: labels[r]) else {
-                                throw groups.fail(row: r, numeric: 0, "age band '\(labels[r])' is not an ESP 2013 band (0-4, 5-9, …, 85-89, 90+)")
+                                throw groups.fail(row: r, text: 0, "age band '\(labels[r])' is not an ESP 2013 band (0-4, 5-9, …, 85-89, 90+)")
                             }
                             standard = StandardPopulation.esp2013[b]
                         }
@@ -83,7 +83,7 @@ struct CIDSRCommand: ParsableCommand {
                             if b.population != n[r] && !(b.population.isNaN && n[r].isNaN) {
                                 throw groups.fail(row: r, numeric: 1, "population differs from the earlier row of age band '\(labels[r])'")
                             }
-                            if f == nil { throw groups.fail(row: r, numeric: 0, "age band '\(labels[r])' appears twice in this group") }
+                            if f == nil { throw groups.fail(row: r, text: 0, "age band '\(labels[r])' appears twice in this group") }
                             b.events += events
                             b.varianceEvents += v
                             byLabel[labels[r]] = b

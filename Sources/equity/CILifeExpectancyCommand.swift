@@ -34,7 +34,7 @@ struct CILifeExpectancyCommand: ParsableCommand {
             if let ageContents {
                 starts = try ageContents.split(separator: ",").map { part in
                     guard let v = StandardPopulation.leadingNumber(String(part)) else {
-                        throw EquityError.invalidArgument("--age-contents: '\(part)' has no start age")
+                        throw EquityError.invalidArgument("--age-contents: '\(part)' is not an age")
                     }
                     return Double(v)
                 }
@@ -62,11 +62,11 @@ struct CILifeExpectancyCommand: ParsableCommand {
                 var problem = ""
                 for r in groups.members[g] {
                     guard let age = StandardPopulation.leadingNumber(labels[r]), let k = starts.firstIndex(of: Double(age)) else {
-                        throw EquityError.invalidValue(groups.location(row: r, numeric: 0),
-                            reason: "age band '\(labels[r])' does not start at one of the bands \(starts.map { NumberFormatting.string($0) }.joined(separator: ","))")
+                        throw groups.fail(row: r, text: 0,
+                            "age band '\(labels[r])' does not start at one of the bands \(starts.map { NumberFormatting.string($0) }.joined(separator: ","))")
                     }
                     if bandRow[k] != nil {
-                        throw EquityError.invalidValue(groups.location(row: r, numeric: 0), reason: "age band '\(labels[r])' appears twice in this group")
+                        throw groups.fail(row: r, text: 0, "age band '\(labels[r])' appears twice in this group")
                     }
                     bandRow[k] = r
                 }

@@ -36,6 +36,12 @@ struct GiniCommand: ParsableCommand {
     @Option(help: "Concentration-index correction: none, wagstaff or erreygers.") var correction: InequalityIndices.ConcentrationCorrection = .none
     @Option(help: "Bounds of a bounded outcome for the corrections, e.g. 0,1.") var bounds = "0,1"
 
+    mutating func validate() throws {
+        guard SimulationLimits.bootstrapReplicates.contains(bootstrap) else {
+            throw ValidationError("--bootstrap must be from 0 (none) to 10,000,000")
+        }
+    }
+
     func run() throws {
         try reportingErrors {
             let outputFile = try OutputFile(path: output)

@@ -56,6 +56,13 @@ struct SIICommand: ParsableCommand {
     var drawPerQuantile = false
     @Option(help: "Covariate columns for the model (comma-separated).") var covariates: String?
 
+    mutating func validate() throws {
+        let range = reliability ? SimulationLimits.repetitionsWithReliability : SimulationLimits.repetitions
+        guard range.contains(repetitions) else {
+            throw ValidationError("--repetitions must be from 1,000 to \(reliability ? "1,000,000 with --reliability" : "10,000,000")")
+        }
+    }
+
     func run() throws {
         try reportingErrors {
             let outputFile = try OutputFile(path: output)

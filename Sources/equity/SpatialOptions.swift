@@ -24,6 +24,12 @@ struct SpatialSource: ParsableArguments {
     @Option(help: "Random seed.") var seed: UInt64 = 1
     @OptionGroup var inputLimits: LimitOptions
 
+    mutating func validate() throws {
+        guard SimulationLimits.permutations.contains(permutations) else {
+            throw ValidationError("--permutations must be from 0 to 10,000,000")
+        }
+    }
+
     struct Loaded {
         var ids: [String]
         var values: [Double]

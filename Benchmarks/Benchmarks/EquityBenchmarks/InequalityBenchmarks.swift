@@ -39,7 +39,7 @@ func inequalityBenchmarks() {
         let sorted = Gini.Sorted(data.numeric[0])
         benchmark.startMeasurement()
         for _ in benchmark.scaledIterations {
-            blackHole(Gini.bootstrap(sorted, replicates: 10_000, confidence: .ninetyFive, seed: 1))
+            blackHole(try Gini.bootstrap(sorted, replicates: 10_000, confidence: .ninetyFive, seed: 1))
         }
     }
 

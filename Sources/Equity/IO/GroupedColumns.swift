@@ -11,6 +11,7 @@ public struct GroupedColumns {
     public let members: [[Int]]
     public let data: ColumnData
     let numericColumns: [Int]
+    let textColumns: [Int]
     let header: [String]
 
     public init(reader: CSVReader, groupColumns: [Int], numeric: [Int], text: [Int] = []) throws {
@@ -18,6 +19,7 @@ public struct GroupedColumns {
         header = reader.header
         groupNames = groupColumns.map { reader.header[$0] }
         numericColumns = numeric
+        textColumns = text
         data = try reader.readColumns(numeric: numeric, text: groupColumns + text)
         var index: [[String]: Int] = [:]
         var foundKeys: [[String]] = [], foundMembers: [[Int]] = []
@@ -46,6 +48,16 @@ public struct GroupedColumns {
     /// Where row `row`'s numeric column `k` is, for messages.
     public func location(row: Int, numeric k: Int) -> SourceLocation {
         SourceLocation(file: fileName, line: data.lines[row], column: numericColumns[k] + 1)
+    }
+
+    /// Where row `row`'s text column `k` (of those given as `text:`) is, for messages.
+    public func location(row: Int, text k: Int) -> SourceLocation {
+        SourceLocation(file: fileName, line: data.lines[row], column: textColumns[k] + 1)
+    }
+
+    /// An `invalidValue` error at a text column (naming it).
+    public func fail(row: Int, text k: Int, _ reason: String) -> EquityError {
+        .invalidValue(location(row: row, text: k), reason: reason + " (column '\(header[textColumns[k]])')")
     }
 
     /// Throws `invalidValue` at that place.

@@ -117,7 +117,8 @@ public enum Gini {
     /// Bootstrap percentile limits for the plain Gini: `replicates` resamples, limits at the
     /// order statistics round(B(1 − cv)) and round(B·cv) (as the SII).
     public static func bootstrap(_ s: Sorted, replicates: Int, confidence: ConfidenceLevels, seed: UInt64,
-                                 threads: Int = System.coreCount) -> (lower: [Double], upper: [Double]) {
+                                 threads: Int = System.coreCount) throws -> (lower: [Double], upper: [Double]) {
+        try SimulationLimits.check(replicates, in: 1...SimulationLimits.bootstrapReplicates.upperBound, what: "the number of bootstrap replicates")
         let n = s.count
         let block = 256
         let units = (replicates + block - 1) / block

@@ -73,7 +73,7 @@ public enum GiniTable {
             out.field(Gini.davidsonStandardError(s))
             out.field(Gini.jackknifeStandardError(s))
             if options.bootstrap > 0 {
-                let (lo, hi) = Gini.bootstrap(s, replicates: options.bootstrap, confidence: options.confidence, seed: options.seed &+ UInt64(g))
+                let (lo, hi) = try Gini.bootstrap(s, replicates: options.bootstrap, confidence: options.confidence, seed: options.seed &+ UInt64(g))
                 for k in 0..<lo.count { out.field(lo[k]); out.field(hi[k]) }
             }
             if weight != nil { out.field(Gini.weighted(values: v, weights: rows.map { groups.numeric(1)[$0] })) }

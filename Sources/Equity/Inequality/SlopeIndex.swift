@@ -169,6 +169,9 @@ public struct SlopeIndex: Sendable {
 
     /// Computes one group; `unitBase` is the index of its first work unit (for stream jumps).
     public func compute(_ group: Group, streams: ArraySlice<Xoshiro256>, threads: Int) throws -> Result {
+        try SimulationLimits.check(options.repetitions,
+                                   in: options.reliability ? SimulationLimits.repetitionsWithReliability : SimulationLimits.repetitions,
+                                   what: "the number of Monte Carlo repetitions")
         var result = Result()
         let n = group.population.count
         let (h, g) = try coefficients(group)

@@ -19,7 +19,11 @@ public enum StandardPopulation {
         var value: Int? = nil
         for ch in label.unicodeScalars {
             if ch.value >= 48 && ch.value <= 57 {
-                value = (value ?? 0) * 10 + Int(ch.value - 48)
+                // Ages have a few digits; a number too long for Int is not an age.
+                let (times10, o1) = (value ?? 0).multipliedReportingOverflow(by: 10)
+                let (next, o2) = times10.addingReportingOverflow(Int(ch.value - 48))
+                if o1 || o2 { return nil }
+                value = next
             } else if value != nil {
                 break
             }

@@ -8,6 +8,7 @@
 public enum GetisOrd {
     public static func global(_ y: [Double], weights w: SpatialWeights, permutations: Int = 0, seed: UInt64 = 1,
                               threads: Int = System.coreCount) throws -> GlobalStatistic {
+        try SimulationLimits.check(permutations, in: SimulationLimits.permutations, what: "the number of permutations")
         try Moran.validate(y)
         if y.contains(where: { $0 < 0 }) { throw EquityError.unusableData("Getis–Ord G needs values of zero or more") }
         let n = Double(y.count)

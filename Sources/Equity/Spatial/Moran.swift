@@ -67,6 +67,7 @@ public enum Moran {
     /// Global Moran's I of y under weights w (already transformed).
     public static func global(_ y: [Double], weights w: SpatialWeights, permutations: Int = 0, seed: UInt64 = 1,
                               threads: Int = System.coreCount) throws -> GlobalStatistic {
+        try SimulationLimits.check(permutations, in: SimulationLimits.permutations, what: "the number of permutations")
         let c = try Centered(y)
         let (n, z, m2) = (c.n, c.z, c.m2)
         let (s0, s1, s2) = w.moments
@@ -96,6 +97,7 @@ public enum Moran {
     /// with the sample sd (n − 1), I_B = Σ zxᵢ(W zy)ᵢ/(n − 1); permutations shuffle y.
     public static func bivariate(x: [Double], y: [Double], weights w: SpatialWeights, permutations: Int = 0, seed: UInt64 = 1,
                                  threads: Int = System.coreCount) throws -> GlobalStatistic {
+        try SimulationLimits.check(permutations, in: SimulationLimits.permutations, what: "the number of permutations")
         try validate(x, name: "x")
         try validate(y, name: "y")
         let n = Double(x.count)

@@ -47,8 +47,8 @@ import Testing
     @Test func bootstrap() throws {
         let s = Gini.Sorted(try Self.columbusIncome())
         let levels = try ConfidenceLevels([0.95])
-        let a = Gini.bootstrap(s, replicates: 2000, confidence: levels, seed: 11, threads: 1)
-        let b = Gini.bootstrap(s, replicates: 2000, confidence: levels, seed: 11, threads: 2)
+        let a = try Gini.bootstrap(s, replicates: 2000, confidence: levels, seed: 11, threads: 1)
+        let b = try Gini.bootstrap(s, replicates: 2000, confidence: levels, seed: 11, threads: 2)
         #expect(a.lower == b.lower && a.upper == b.upper)
         let g = Gini.coefficient(s)
         #expect(a.lower[0] < g && g < a.upper[0])
