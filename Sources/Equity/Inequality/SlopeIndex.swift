@@ -19,7 +19,11 @@ import Darwin
 /// Confidence limits by Monte Carlo as PHE: each replicate draws every quantile's value from a
 /// normal distribution with its mean and standard error (on the log/logit scale for rates and
 /// proportions, back-transformed unless `transform`), refits, and the limits are the order
-/// statistics at round(n(1 − cv)) and round(n·cv). Where nothing is back-transformed before the
+/// statistics at round(n(1 − cv)) and round(n·cv). With `transform` (as PHE) the order
+/// statistics are those of the slope on the transformed scale, q, back-transformed around the
+/// fitted value at the midpoint of the deprivation scale, μ = β₀ + β₁/2:
+/// SII(q) = m(f(μ + q/2) − f(μ − q/2)), RII(q) = f(μ + q/2)/f(μ − q/2) (e^q for rates), with f = exp or
+/// expit — so the point estimate is SII(β₁), and the intercept is reported as |m|·f(β₀). Where nothing is back-transformed before the
 /// fit (normal values, or `transform`), each replicate's (β₁, β₀) is drawn directly from its exact
 /// bivariate normal distribution — the same distribution as k per-quantile draws, at 2 draws a
 /// replicate (`drawPerQuantile` restores the literal scheme). Draws use xoshiro256** streams jumped per
@@ -115,10 +119,10 @@ public struct SlopeIndex: Sendable {
         var sii: Double, rii: Double, intercept: Double
         if options.transform && options.valueType == .rate {
             let e0 = exp(b0), e1 = exp(b0 + b1)
-            sii = m * (e1 - e0); rii = exp(b1); intercept = e0
+            sii = m * (e1 - e0); rii = exp(b1); intercept = abs(m) * e0
         } else if options.transform && options.valueType == .proportion {
             let p0 = Self.expit(b0), p1 = Self.expit(b0 + b1)
-            sii = m * (p1 - p0); rii = p1 / p0; intercept = p0
+            sii = m * (p1 - p0); rii = p1 / p0; intercept = abs(m) * p0
         } else {
             sii = m * b1; rii = (b0 + b1) / b0; intercept = b0
         }
@@ -224,9 +228,16 @@ public struct SlopeIndex: Sendable {
         let l22 = max(0, v00 - l21 * l21).squareRoot()
         let fitB1 = (0..<n).reduce(0.0) { $0 + h[$1] * fitted[$1] }
         let fitB0 = (0..<n).reduce(0.0) { $0 + g[$1] * fitted[$1] }
+        // With `transform` only the slope on the transformed scale is simulated; its order
+        // statistics are back-transformed afterwards (PHE's rule).
+        let slopeOnly = options.transform
         let work = { (u: Int) in
             var gen = streams[first + u]
             let start = u * Self.block, end = min(reps, start + Self.block)
+            if slopeOnly && linear {
+                for r in start..<end { siiDraws[r] = fitB1 + l11 * sampler.next(&gen) }
+                return
+            }
             if linear {
                 for r in start..<end {
                     let z1 = sampler.next(&gen), z2 = sampler.next(&gen)
@@ -252,6 +263,10 @@ public struct SlopeIndex: Sendable {
                         s0 += p[4 * i + 3] * v
                     }
                 }
+                if slopeOnly {
+                    siiDraws[r] = s1
+                    continue
+                }
                 let m = measures(slope: s1, intercept: s0)
                 siiDraws[r] = m.sii
                 riiDraws[r] = m.rii
@@ -270,6 +285,13 @@ public struct SlopeIndex: Sendable {
             for s in 0..<samples {
                 let sii = UnsafeMutableBufferPointer(rebasing: siiDraws[(s * per)..<((s + 1) * per)])
                 let (sl, su) = OrderStatistics.selectPair(sii, pl - 1, pu - 1)
+                if slopeOnly {
+                    let (lowSII, lowRII) = transformedMeasures(slope: sl, midpoint: b0 + b1 / 2)
+                    let (highSII, highRII) = transformedMeasures(slope: su, midpoint: b0 + b1 / 2)
+                    siiL.append(min(lowSII, highSII)); siiU.append(max(lowSII, highSII))
+                    riiL.append(min(lowRII, highRII)); riiU.append(max(lowRII, highRII))
+                    continue
+                }
                 siiL.append(sl); siiU.append(su)
                 if options.rii {
                     let rii = UnsafeMutableBufferPointer(rebasing: riiDraws[(s * per)..<((s + 1) * per)])
@@ -292,6 +314,20 @@ public struct SlopeIndex: Sendable {
             _ = k
         }
         return result
+    }
+
+    /// SII and RII of a transformed-scale slope q, back-transformed around the fitted midpoint μ:
+    /// m(f(μ + q/2) − f(μ − q/2)) and f(μ + q/2)/f(μ − q/2) (inverted for a negative multiplier).
+    func transformedMeasures(slope q: Double, midpoint mu: Double) -> (sii: Double, rii: Double) {
+        let m = options.multiplier
+        let high: Double, low: Double
+        if options.valueType == .proportion {
+            high = Self.expit(mu + q / 2); low = Self.expit(mu - q / 2)
+        } else {
+            high = exp(mu + q / 2); low = exp(mu - q / 2)
+        }
+        let rii = options.valueType == .proportion ? high / low : exp(q)
+        return (m * (high - low), m < 0 ? 1 / rii : rii)
     }
 
     /// Work units per group for these options.

@@ -130,3 +130,49 @@ import Testing
         #expect(OrderStatistics.phePositions(count: 10_000, confidence: 0.998) == (10, 9990))
     }
 }
+
+/// Issue 9, item 4: with `transform`, PHE takes order statistics of the transformed-scale slope
+/// and back-transforms them around the fitted midpoint; the intercept is |multiplier|·e^β₀.
+@Suite struct SlopeIndexTransformTests {
+    /// Ten deciles of 4,000 people, rates per 100,000 with Byar's 95% limits (the issue's case).
+    static func deciles() -> SlopeIndex.Group {
+        let rates = [750.0, 550, 625, 450, 400, 350, 375, 300, 275, 250]
+        let z = Normal.criticalValue(confidence: 0.95)
+        let se = rates.map { r -> Double in
+            let o = r * 4000 / 100_000
+            let lower = PoissonLimits.byarsLower(o, z: z) / 4000 * 100_000
+            let upper = PoissonLimits.byarsUpper(o, z: z) / 4000 * 100_000
+            return SlopeIndex.standardError(lower: lower, upper: upper, valueType: .rate)
+        }
+        return SlopeIndex.Group(population: [Double](repeating: 4000, count: 10), value: rates, se: se)
+    }
+
+    @Test func limitsFollowPHEsBackTransformation() throws {
+        var o = SlopeIndex.Options()
+        o.valueType = .rate
+        o.transform = true
+        o.rii = true
+        o.repetitions = 1_000_000
+        o.seed = 7
+        let sii = SlopeIndex(options: o)
+        let r = try sii.compute(Self.deciles(), streams: Xoshiro256.streams(seed: 7, count: sii.unitsPerGroup)[...], threads: 2)
+        // PHE's rule, evaluated exactly (the transformed slope is exactly normal): −808.664 to −231.702
+        // (PHE prints −808.7 to −231.7; Equity's earlier per-replicate back-transform gave −788.7 to −241.3).
+        #expect(close(r.sii, -497.94777717885665, relative: 1e-12))
+        #expect(abs(r.siiLower[0] - -808.664) < 3, "lower \(r.siiLower[0])")
+        #expect(abs(r.siiUpper[0] - -231.702) < 1.5, "upper \(r.siiUpper[0])")
+        #expect(close(r.intercept, 726.3370697497415, relative: 1e-12))
+    }
+
+    @Test func interceptIsScaledByTheMultiplier() throws {
+        var o = SlopeIndex.Options()
+        o.valueType = .rate
+        o.transform = true
+        o.multiplier = 100_000
+        o.repetitions = 1000
+        let sii = SlopeIndex(options: o)
+        let r = try sii.compute(Self.deciles(), streams: Xoshiro256.streams(seed: 1, count: sii.unitsPerGroup)[...], threads: 1)
+        // PHE prints 72,633,706.97 (Equity printed 726.337 before).
+        #expect(close(r.intercept, 72_633_706.97497416, relative: 1e-12))
+    }
+}
