@@ -56,8 +56,13 @@ struct MoranCommand: ParsableCommand {
             if exact {
                 guard x == nil else { throw EquityError.invalidArgument("--exact applies to the univariate Moran's I") }
                 let gamma = try MoranExact.eigenvalues(loaded.weights)
+                // A p-value too small to compute to 1e-10 relative is reported as a bound:
+                // p_exact is null and p_exact_below says what it is below.
                 let p = MoranExact.pValues(observed: result.value, eigenvalues: gamma)
-                pairs += [("p_exact", p.oneSided), ("p_exact_two_sided", p.twoSided)]
+                pairs += [("p_exact", p.oneSided.upperBound == nil ? p.oneSided.value : .nan),
+                          ("p_exact_two_sided", p.twoSided.upperBound == nil ? p.twoSided.value : .nan)]
+                if let below = p.oneSided.upperBound { pairs.append(("p_exact_below", below)) }
+                if let below = p.twoSided.upperBound { pairs.append(("p_exact_two_sided_below", below)) }
             }
             try writeGlobal(pairs, format: format, to: outputFile)
             if let mapFile {

@@ -42,9 +42,13 @@ public enum GetisOrd {
         return result
     }
 
-    /// Local Gᵢ or G*ᵢ values and z-scores.
-    public static func local(_ y: [Double], weights w: SpatialWeights, star: Bool) throws -> (g: [Double], z: [Double]) {
+    /// Local Gᵢ or G*ᵢ values and z-scores. For G*ᵢ each area joins its own neighbourhood with
+    /// original weight 1 *before* the weights' transform (esda `G_Local(star=True)`, spdep
+    /// `localG(include.self(nb))`): row-standardised, every entry of a row of k neighbours is
+    /// 1/(k + 1).
+    public static func local(_ y: [Double], weights: SpatialWeights, star: Bool) throws -> (g: [Double], z: [Double]) {
         try Moran.validate(y)
+        let w = star ? weights.includingSelf() : weights
         let n = y.count
         let total = y.reduce(0, +), total2 = y.reduce(0) { $0 + $1 * $1 }
         var g = [Double](repeating: .nan, count: n), z = g
@@ -58,8 +62,6 @@ public enum GetisOrd {
             }
             let m: Double, mean: Double, sd: Double, denominator: Double
             if star {
-                // Self weight 1 (binary convention), included in W, S1 and the sum.
-                wy += y[i]; wi += 1; s1i += 1
                 m = Double(n)
                 mean = total / m
                 sd = (total2 / m - mean * mean).squareRoot()

@@ -11,8 +11,9 @@ import Darwin
 /// With M = I − 11ᵀ/n and W* = (n/S0)(W + Wᵀ)/2, I = zᵀMW*Mz / zᵀMz, so
 /// P(I > r) = P(Σᵢ (γᵢ − r)χ²₁ᵢ > 0) over the n − 1 eigenvalues γᵢ of MW*M on 1⊥ (LAPACK `dsyev`;
 /// the constant direction is moved out of the way by adding c·11ᵀ/n and dropping the largest).
-/// The probability of the quadratic form comes from Imhof's (1961) integral
-/// P(Q > 0) = ½ + (1/π)∫₀^∞ sin θ(u)/(u ρ(u)) du, θ = ½Σ arctan(λᵢu), ρ = Π(1 + λᵢ²u²)^¼.
+/// The probability of the quadratic form comes from the exact inversion of its moment generating
+/// function along the saddlepoint contour (`upperTail`), which keeps full relative accuracy in
+/// the tails where Imhof's (1961) ½ + (1/π)∫… loses it to cancellation.
 public enum MoranExact {
     public static let maximumN = 5000
 
@@ -57,44 +58,103 @@ public enum MoranExact {
         return Array(wv.dropLast()) // the largest is the shifted constant direction
     }
 
-    /// P(Σ λᵢ χ²₁ > 0) by Imhof's integral.
-    public static func imhofUpper(_ lambda: [Double]) -> Double {
-        let l = lambda.filter { $0 != 0 }
-        if l.isEmpty { return 0.5 }
-        func integrand(_ u: Double) -> Double {
-            if u == 0 { return 0.5 * l.reduce(0, +) } // limit of sin θ/(uρ)
-            var theta = 0.0, logRho = 0.0
-            for x in l {
-                theta += atan(x * u)
-                logRho += 0.25 * log1p(x * x * u * u)
-            }
-            return sin(0.5 * theta) / (u * exp(logRho))
+    /// A tail probability with how far it can be trusted.
+    public struct TailProbability: Sendable, Equatable {
+        /// The probability, or 0 when it underflows (then see `upperBound`).
+        public var value: Double
+        /// Estimated relative error of `value` (from the quadrature's error estimate).
+        public var relativeError: Double
+        /// When the probability is too small to represent (or to compute to 1e-10 relative),
+        /// a bound it is known to lie below; nil otherwise.
+        public var upperBound: Double?
+    }
+
+    /// P(Σ λᵢ χ²₁ > 0) by exact numerical inversion of the moment generating function
+    /// M(s) = Π(1 − 2λᵢs)^(−1/2) along the vertical line through its saddlepoint:
+    ///
+    ///     P(Q > 0) = (1/π) ∫₀^∞ Re[M(c + it)/(c + it)] dt,   K′(c) = 1/c, 0 < c < 1/(2λ_max)
+    ///
+    /// (the Bromwich integral of M(s)/s; Helstrom 1983, Lugannani & Rice 1980 for the choice
+    /// of c). Unlike Imhof's ½ + (1/π)∫…, this integral *is* the tail probability, so small
+    /// p-values keep their relative accuracy (no cancellation against ½); the integrand is
+    /// scaled by its value at t = 0, so even p far below 1e-300 is located (reported as a
+    /// bound). Adaptive Gauss–Kronrod (7/15) to 1e-13 relative.
+    public static func upperTail(_ lambda: [Double]) -> TailProbability {
+        let l = lambda.filter { $0 != 0 && $0.isFinite }
+        guard let maxLambda = l.max(), maxLambda > 0 else { return TailProbability(value: 0, relativeError: 0, upperBound: nil) }
+        // Saddlepoint c on (0, 1/(2λ_max)): g(c) = Σλ/(1 − 2λc) − 1/c is increasing there.
+        var lo = 0.0, hi = 0.5 / maxLambda
+        func g(_ c: Double) -> Double {
+            var k1 = 0.0
+            for x in l { k1 += x / (1 - 2 * x * c) }
+            return k1 - 1 / c
         }
-        // Composite Simpson on geometrically growing intervals until the integrand's bound is tiny.
-        var total = 0.0
-        var a = 0.0, h = 1e-3 / max(l.map { abs($0) }.max()!, 1e-12)
         for _ in 0..<200 {
-            let b = a + h
-            let m = 64
-            let step = (b - a) / Double(m)
-            var s = integrand(a) + integrand(b)
-            for k in 1..<m { s += (k % 2 == 1 ? 4 : 2) * integrand(a + Double(k) * step) }
-            total += s * step / 3
-            a = b
-            h *= 2
-            // |integrand| ≤ 1/(uρ(u)): stop when the remaining tail is negligible.
-            var logRho = 0.0
-            for x in l { logRho += 0.25 * log1p(x * x * a * a) }
-            if exp(-logRho) < 1e-14 { break }
+            let mid = 0.5 * (lo + hi)
+            if mid <= lo || mid >= hi { break }
+            if g(mid) > 0 { hi = mid } else { lo = mid }
         }
-        return min(1, max(0, 0.5 + total / Double.pi))
+        let c = 0.5 * (lo + hi)
+        // log(M(c)/c) and the width of the integrand (1/√(K″(c) + 1/c²)).
+        var logM = 0.0, k2 = 0.0
+        var a = [Double](repeating: 0, count: l.count)
+        var ratio = [Double](repeating: 0, count: l.count) // 2λ/(1 − 2λc)
+        for (i, x) in l.enumerated() {
+            a[i] = 1 - 2 * x * c
+            logM -= 0.5 * log(a[i])
+            ratio[i] = 2 * x / a[i]
+            k2 += 0.5 * ratio[i] * ratio[i]
+        }
+        let logScale = logM - log(c) - log(Double.pi)
+        let width = 1 / (k2 + 1 / (c * c)).squareRoot()
+        // g(t) = |M(c+it)/(c+it)| / (M(c)/c) · cos(arg) — computed without cancellation.
+        func integrand(_ t: Double) -> Double {
+            var logAmplitude = -0.5 * log1p((t / c) * (t / c))
+            var phase = -atan(t / c)
+            for r in ratio {
+                let u = r * t // = 2λt/(1 − 2λc): the factor is a(1 − iu)
+                logAmplitude -= 0.25 * log1p(u * u)
+                phase += 0.5 * atan(u)
+            }
+            return exp(logAmplitude) * cos(phase)
+        }
+        func logAmplitude(_ t: Double) -> Double {
+            var v = -0.5 * log1p((t / c) * (t / c))
+            for r in ratio { let u = r * t; v -= 0.25 * log1p(u * u) }
+            return v
+        }
+        // Integrate to where the amplitude (decreasing in t) is below e^−50 of its start.
+        var upper = 8 * width
+        while logAmplitude(upper) > -50 && upper < 1e300 { upper *= 2 }
+        let (integral, error) = GaussKronrod.integrate(integrand, from: 0, to: upper, relativeTolerance: 1e-13)
+        let logP = logScale + log(max(integral, .leastNonzeroMagnitude))
+        let relativeError = abs(error / integral) + 1e-15 * Double(l.count).squareRoot()
+        if integral <= 0 || logP < log(Double.leastNormalMagnitude) || relativeError > 1e-10 {
+            // Below what can be computed to 1e-10 relative: report a bound.
+            let bound = integral > 0 ? exp(min(logP + log1p(max(relativeError, 1)), 0)) : Double.leastNormalMagnitude
+            return TailProbability(value: 0, relativeError: relativeError, upperBound: max(bound, Double.leastNormalMagnitude))
+        }
+        return TailProbability(value: min(1, exp(logP)), relativeError: relativeError, upperBound: nil)
+    }
+
+    /// The exact test's p-values.
+    public struct PValues: Sendable, Equatable {
+        /// One-sided, in the direction of the observed I from E[I].
+        public var oneSided: TailProbability
+        /// Two-sided: twice the one-sided (at most 1).
+        public var twoSided: TailProbability
+        /// E[I] from the eigenvalues.
+        public var expected: Double
     }
 
     /// Exact one-sided p-value of observed I (in its direction from E[I]) and two-sided.
-    public static func pValues(observed: Double, eigenvalues gamma: [Double]) -> (oneSided: Double, twoSided: Double, expected: Double) {
+    public static func pValues(observed: Double, eigenvalues gamma: [Double]) -> PValues {
         let expected = gamma.reduce(0, +) / Double(gamma.count)
-        let upper = imhofUpper(gamma.map { $0 - observed })
-        let one = observed >= expected ? upper : 1 - upper
-        return (one, min(1, 2 * one), expected)
+        // P(I ≥ r) = P(Σ(γᵢ − r)χ² ≥ 0); P(I ≤ r) = P(Σ(r − γᵢ)χ² ≥ 0).
+        let one = observed >= expected ? upperTail(gamma.map { $0 - observed }) : upperTail(gamma.map { observed - $0 })
+        var two = one
+        two.value = min(1, 2 * one.value)
+        two.upperBound = one.upperBound.map { min(1, 2 * $0) }
+        return PValues(oneSided: one, twoSided: two, expected: expected)
     }
 }

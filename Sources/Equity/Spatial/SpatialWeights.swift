@@ -184,6 +184,27 @@ public struct SpatialWeights: Sendable {
         return out.sorted { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
     }
 
+    /// The same weights with each area its own neighbour (original weight `selfWeight` on the
+    /// diagonal), re-transformed — spdep's `include.self` and esda's `star`: under R each row of
+    /// k neighbours gets 1/(k + 1) for every entry, the area itself included.
+    public func includingSelf(weight selfWeight: Double = 1) -> SpatialWeights {
+        var offs = [0], nb: [Int32] = [], w: [Double] = []
+        nb.reserveCapacity(neighbors.count + count)
+        w.reserveCapacity(neighbors.count + count)
+        for i in 0..<count {
+            var placed = false
+            for k in offsets[i]..<offsets[i + 1] {
+                let j = Int(neighbors[k])
+                if j == i { nb.append(Int32(i)); w.append(original[k] + selfWeight); placed = true; continue }
+                if !placed && j > i { nb.append(Int32(i)); w.append(selfWeight); placed = true }
+                nb.append(neighbors[k]); w.append(original[k])
+            }
+            if !placed { nb.append(Int32(i)); w.append(selfWeight) }
+            offs.append(nb.count)
+        }
+        return SpatialWeights(ids: ids, offsets: offs, neighbors: nb, original: w, transform: transform)
+    }
+
     /// Restricted to a subset of rows (e.g. one local authority), keeping their order.
     public func subset(_ rows: [Int]) -> SpatialWeights {
         var index = [Int](repeating: -1, count: count)
