@@ -33,24 +33,31 @@ public struct PolygonLayer: Sendable {
     }
 
     /// Area-weighted centroid of feature f (planar, on the file's coordinates; holes subtract).
+    ///
+    /// Computed about a local origin (the feature's first vertex): on raw longitudes/latitudes the
+    /// shoelace products xᵢyᵢ₊₁ are ~3,000 while a small area's doubled area is ~1e-7, so summing
+    /// them directly loses up to 6e-7° — enough to flip near-ties between nearest neighbours.
     public func centroid(_ f: Int) -> (x: Double, y: Double) {
+        let range = vertexRange(f)
+        guard let first = range.first else { return (.nan, .nan) }
+        let ox = x[first], oy = y[first]
         var a = 0.0, cx = 0.0, cy = 0.0
         for r in featureRingStart[f]..<featureRingStart[f + 1] {
             let s = ringStart[r], e = ringStart[r + 1]
             guard e - s >= 3 else { continue }
             for i in s..<(e - 1) {
-                let cross = x[i] * y[i + 1] - x[i + 1] * y[i]
+                let x0 = x[i] - ox, y0 = y[i] - oy, x1 = x[i + 1] - ox, y1 = y[i + 1] - oy
+                let cross = x0 * y1 - x1 * y0
                 a += cross
-                cx += (x[i] + x[i + 1]) * cross
-                cy += (y[i] + y[i + 1]) * cross
+                cx += (x0 + x1) * cross
+                cy += (y0 + y1) * cross
             }
         }
         if a == 0 {
-            let range = vertexRange(f)
             let n = Double(range.count)
-            return (range.reduce(0) { $0 + x[$1] } / n, range.reduce(0) { $0 + y[$1] } / n)
+            return (ox + range.reduce(0) { $0 + (x[$1] - ox) } / n, oy + range.reduce(0) { $0 + (y[$1] - oy) } / n)
         }
-        return (cx / (3 * a), cy / (3 * a))
+        return (ox + cx / (3 * a), oy + cy / (3 * a))
     }
 }
 
