@@ -8,7 +8,9 @@ import Dispatch
 /// 3 LL, 4 HL by the signs of zᵢ and (Wz)ᵢ. Conditional randomisation: for each site, each
 /// permutation draws |N(i)| values without replacement from the other n − 1 sites (seeded;
 /// sites are split into fixed blocks, each with its own jumped stream, so results do not depend
-/// on the thread count); p_sim by esda's folded rule. Islands get Iᵢ = 0 and no p-value.
+/// on the thread count); p_sim by esda's folded rule, except that simulated values equal to the
+/// observed one count against significance in both tails (an area at the mean, Iᵢ = 0, ties with
+/// every draw and gets p = 1, not esda's 1/(R + 1)). Islands get Iᵢ = 0 and no p-value.
 public struct LocalMoran: Sendable {
     public enum Scale: String, Sendable, CaseIterable { case esda, spdep }
 
@@ -63,7 +65,7 @@ public struct LocalMoran: Sendable {
                             for i in (b * block)..<min(n, (b + 1) * block) where !island[i] {
                                 let lo = w.offsets[i], k = w.offsets[i + 1] - lo
                                 let observed = values[i]
-                                var larger = 0
+                                var atLeast = 0, atMost = 0
                                 for _ in 0..<permutations {
                                     var acc = 0.0
                                     for d in 0..<k {
@@ -74,10 +76,11 @@ public struct LocalMoran: Sendable {
                                         if site >= i { site += 1 } // skip i itself
                                         acc += w.weights[lo + d] * zb[site]
                                     }
-                                    if factor * zb[i] * acc >= observed { larger += 1 }
+                                    let simulated = factor * zb[i] * acc
+                                    if simulated >= observed { atLeast += 1 }
+                                    if simulated <= observed { atMost += 1 }
                                 }
-                                if permutations - larger < larger { larger = permutations - larger }
-                                pOut[i] = Double(larger + 1) / Double(permutations + 1)
+                                pOut[i] = PermutationKernel.foldedP(atLeast: atLeast, atMost: atMost, permutations: permutations)
                             }
                             b += workers
                         }

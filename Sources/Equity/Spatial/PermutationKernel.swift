@@ -104,12 +104,21 @@ enum PermutationKernel {
                       squaredDegree: wantDegree ? Array(squared.prefix(permutations)) : [])
     }
 
-    /// esda's folded pseudo p-value: (min(#{sim ≥ obs}, R − #{sim ≥ obs}) + 1)/(R + 1).
+    /// The folded pseudo p-value: (min(#{sim ≥ obs}, #{sim ≤ obs}) + 1)/(R + 1). For continuous
+    /// statistics this is esda's rule ((min(#≥, R − #≥) + 1)/(R + 1)); ties with the observed
+    /// value count against significance in both tails, so a statistic every permutation
+    /// reproduces (an area at the mean) gets p = 1.
+    static func foldedP(atLeast: Int, atMost: Int, permutations r: Int) -> Double {
+        Double(min(atLeast, atMost) + 1) / Double(r + 1)
+    }
+
     static func foldedP(_ sim: [Double], observed: Double) -> Double {
-        let r = sim.count
-        var larger = sim.reduce(0) { $0 + ($1 >= observed ? 1 : 0) }
-        if r - larger < larger { larger = r - larger }
-        return Double(larger + 1) / Double(r + 1)
+        var atLeast = 0, atMost = 0
+        for v in sim {
+            if v >= observed { atLeast += 1 }
+            if v <= observed { atMost += 1 }
+        }
+        return foldedP(atLeast: atLeast, atMost: atMost, permutations: sim.count)
     }
 
     static func meanAndSD(_ sim: [Double]) -> (Double, Double) {

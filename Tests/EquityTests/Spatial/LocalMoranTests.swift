@@ -59,4 +59,26 @@ import Testing
         #expect(lisa.pSim[4].isNaN)
         #expect(lisa.clusters(alpha: 0.99)[4] == "island")
     }
+    /// Issue 9, item 8: an area whose value equals the mean (zᵢ = 0, Iᵢ = 0) ties with every
+    /// draw; it was labelled a significant cluster with p_sim = 1/(R + 1), even with Bonferroni.
+    /// Ties now count against significance: p = 1, "Not significant".
+    @Test func areaAtTheMeanIsNotSignificant() throws {
+        // 5 × 5 rook lattice with values 1…25: the centre cell (13) is the mean.
+        var pairs: [(Int32, Int32)] = []
+        for r in 0..<5 {
+            for c in 0..<5 {
+                let i = Int32(r * 5 + c)
+                if c < 4 { pairs.append((i, i + 1)) }
+                if r < 4 { pairs.append((i, i + 5)) }
+            }
+        }
+        let w = SpatialWeights(ids: (1...25).map(String.init), pairs: pairs).transformed(.R)
+        let values = (1...25).map(Double.init)
+        let lisa = try LocalMoran.compute(values, weights: w, permutations: 999, seed: 3)
+        #expect(lisa.z[12] == 0)
+        #expect(lisa.pSim[12] == 1)
+        for correction in LocalMoran.Correction.allCases {
+            #expect(lisa.clusters(alpha: 0.05, correction: correction)[12] == "Not significant")
+        }
+    }
 }
