@@ -137,13 +137,14 @@ struct GetisOrdCommand: ParsableCommand {
             let outputFile = try OutputFile(path: output)
             let loaded = try source.load(defaultTransform: .B)
             if local {
-                let (g, z) = try GetisOrd.local(loaded.values, weights: loaded.weights, star: star)
+                let local = try GetisOrd.local(loaded.values, weights: loaded.weights, star: star)
                 let out = ByteWriter()
-                out.appendRow(["id", "value", star ? "G_star" : "G", "z", "p_one_sided", "p_two_sided"])
-                for i in 0..<g.count {
-                    out.field(loaded.ids[i]); out.field(loaded.values[i]); out.field(g[i]); out.field(z[i])
-                    let p = Normal.survival(abs(z[i]))
+                out.appendRow(["id", "value", star ? "G_star" : "G", "z", "p_one_sided", "p_two_sided", "note"])
+                for i in 0..<local.g.count {
+                    out.field(loaded.ids[i]); out.field(loaded.values[i]); out.field(local.g[i]); out.field(local.z[i])
+                    let p = local.z[i].isNaN ? Double.nan : Normal.survival(abs(local.z[i]))
                     out.field(p); out.field(2 * p)
+                    out.field(local.notes[i])
                     out.endRow()
                 }
                 try outputFile.write(out)

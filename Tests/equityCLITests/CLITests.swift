@@ -315,7 +315,7 @@ import Testing
         let g = try CLITests.run(["getis-ord", "--polygons", columbus, "--id-property", "POLYID", "--value-property", "CRIME"])
         #expect(g.stdout.contains("\"G\": 0.12780745"))
         let local = try CLITests.run(["getis-ord", "--polygons", columbus, "--id-property", "POLYID", "--value-property", "CRIME", "--local", "--star"])
-        #expect(local.lines[0] == "id,value,G_star,z,p_one_sided,p_two_sided")
+        #expect(local.lines[0] == "id,value,G_star,z,p_one_sided,p_two_sided,note")
         #expect(local.lines[1].contains(",-1.43277965"))
         let c = try CLITests.run(["geary", "--polygons", columbus, "--id-property", "POLYID", "--value-property", "CRIME"])
         #expect(c.stdout.contains("\"C\": 0.54052820"))

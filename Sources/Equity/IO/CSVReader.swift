@@ -75,9 +75,9 @@ public final class CSVReader {
         switch s.number(index) {
         case let .number(v): return v
         case .missing: return .nan
-        case .invalid:
+        case let bad:
             throw EquityError.invalidValue(SourceLocation(file: name, line: s.line, column: index + 1),
-                                           reason: "'\(s.text(index))' in column '\(header[index])' is not a number")
+                                           reason: NumberParsing.problem(bad, text: s.text(index), column: header[index]))
         }
     }
 

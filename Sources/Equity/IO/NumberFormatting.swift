@@ -16,10 +16,11 @@ public enum NumberFormatting {
     static let powersOfTen: [UInt64] = (0...19).map { k in (0..<k).reduce(1) { r, _ in r * 10 } }
 
     /// Writes `value` at `buffer` (at least 32 bytes) and returns the number of bytes written.
-    /// NaN writes nothing (an empty CSV field).
+    /// NaN and ±∞ write nothing (an empty CSV field): Equity never prints them as a statistic;
+    /// the statistic's note says why its cell is empty.
     @inlinable
     public static func write(_ value: Double, to buffer: UnsafeMutablePointer<UInt8>) -> Int {
-        if value.isNaN { return 0 }
+        if !value.isFinite { return 0 }
         let magnitude = abs(value)
         if magnitude <= 9_007_199_254_740_992 && value == value.rounded(.towardZero) {
             return writeInteger(Int64(value), to: buffer, negativeZero: value.sign == .minus && value == 0)

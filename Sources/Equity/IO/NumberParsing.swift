@@ -16,6 +16,18 @@ public enum NumberParsing {
         case number(Double)
         case missing
         case invalid
+        /// Infinite or beyond the range of a Double (`Inf`, `-infinity`, `1e400`): never a
+        /// statistic's input.
+        case nonFinite
+    }
+
+    /// The message for a field that is not a usable number: names the text (control
+    /// characters such as an embedded line break escaped, so the message stays one line) and
+    /// the column.
+    public static func problem(_ parsed: Parsed, text: String, column: String) -> String {
+        let shown = MessageText.quoted(text)
+        if parsed == .nonFinite { return "\(shown) in column '\(column)' is not a finite number" }
+        return "\(shown) in column '\(column)' is not a number"
     }
 
     @usableFromInline
@@ -108,6 +120,7 @@ public enum NumberParsing {
                 return .invalid
             }
             if v.isNaN { return .missing }
+            if !v.isFinite { return .nonFinite }
             return .number(v)
         }
     }

@@ -175,8 +175,8 @@ public struct RowwisePipeline<Statistic: RowwiseStatistic> {
                     switch scanner.number(c) {
                     case let .number(v): values[k] = v
                     case .missing: values[k] = .nan
-                    case .invalid:
-                        return (0, rows, (scanner.line, c + 1, "'\(scanner.text(c))' in column '\(reader.header[c])' is not a number", false))
+                    case let bad:
+                        return (0, rows, (scanner.line, c + 1, NumberParsing.problem(bad, text: scanner.text(c), column: reader.header[c]), false))
                     }
                 }
                 guard let writer else {

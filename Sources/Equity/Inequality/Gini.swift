@@ -32,6 +32,16 @@ public enum Gini {
         public var mean: Double { sum / Double(x.count) }
     }
 
+    /// Two powers of two whose product p makes `maximum`·p lie in [1, 2) — applied one after the
+    /// other (each finite even for subnormal maxima) they rescale values exactly, so indices that
+    /// do not depend on scale keep full precision for tiny or huge data.
+    public static func powerOfTwoScale(toUnit maximum: Double) -> (Double, Double) {
+        guard maximum.isFinite, maximum > 0 else { return (1, 1) }
+        let k = -Int(maximum.exponent)
+        let a = k / 2, b = k - k / 2
+        return (Double(sign: .plus, exponent: a, significand: 1), Double(sign: .plus, exponent: b, significand: 1))
+    }
+
     /// The plain Gini coefficient.
     public static func coefficient(_ s: Sorted) -> Double {
         let n = Double(s.count)

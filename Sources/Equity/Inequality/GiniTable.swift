@@ -67,7 +67,11 @@ public enum GiniTable {
                 out.endRow()
                 continue
             }
-            let s = Gini.Sorted(v)
+            // Every index here but the concentration index is scale-free: scale by an exact power
+            // of two so subnormal or huge values keep full precision.
+            let scale = Gini.powerOfTwoScale(toUnit: v.max()!)
+            let scaled = v.map { $0 * scale.0 * scale.1 }
+            let s = Gini.Sorted(scaled)
             out.field(Gini.coefficient(s))
             out.field(Gini.corrected(s))
             out.field(Gini.davidsonStandardError(s))
@@ -76,14 +80,17 @@ public enum GiniTable {
                 let (lo, hi) = try Gini.bootstrap(s, replicates: options.bootstrap, confidence: options.confidence, seed: options.seed &+ UInt64(g))
                 for k in 0..<lo.count { out.field(lo[k]); out.field(hi[k]) }
             }
-            if weight != nil { out.field(Gini.weighted(values: v, weights: rows.map { groups.numeric(1)[$0] })) }
-            out.field(InequalityIndices.theilT(v))
-            let tl = InequalityIndices.theilL(v)
+            if weight != nil { out.field(Gini.weighted(values: scaled, weights: rows.map { groups.numeric(1)[$0] })) }
+            out.field(InequalityIndices.theilT(scaled))
+            let tl = InequalityIndices.theilL(scaled)
             if tl.isNaN { notes.append("theil_l and atkinson (ε ≥ 1) need values > 0") }
             out.field(tl)
-            for e in options.epsilons { out.field(InequalityIndices.atkinson(v, epsilon: e)) }
-            out.field(InequalityIndices.palma(v))
-            out.field(InequalityIndices.s80s20(v))
+            for e in options.epsilons { out.field(InequalityIndices.atkinson(scaled, epsilon: e)) }
+            let palma = InequalityIndices.palma(scaled), s80s20 = InequalityIndices.s80s20(scaled)
+            if palma.isNaN { notes.append("palma undefined: the poorest 40% have no share") }
+            if s80s20.isNaN { notes.append("s80_s20 undefined: the poorest 20% have no share") }
+            out.field(palma)
+            out.field(s80s20)
             if rankBy != nil {
                 out.field(InequalityIndices.concentration(v, rankBy: rows.map { groups.numeric(rankIndex)[$0] },
                                                           correction: options.correction, bounds: options.bounds))

@@ -55,14 +55,18 @@ public enum InequalityIndices {
         return share / total
     }
 
+    /// Palma ratio; NaN when the poorest 40% have no share (undefined).
     public static func palma(_ x: [Double]) -> Double {
         let s = x.sorted()
-        return (1 - lorenz(s, at: 0.9)) / lorenz(s, at: 0.4)
+        let bottom = lorenz(s, at: 0.4)
+        return bottom > 0 ? (1 - lorenz(s, at: 0.9)) / bottom : .nan
     }
 
+    /// S80/S20 ratio; NaN when the poorest 20% have no share (undefined).
     public static func s80s20(_ x: [Double]) -> Double {
         let s = x.sorted()
-        return (1 - lorenz(s, at: 0.8)) / lorenz(s, at: 0.2)
+        let bottom = lorenz(s, at: 0.2)
+        return bottom > 0 ? (1 - lorenz(s, at: 0.8)) / bottom : .nan
     }
 
     /// Fractional ranks (i − ½)/n of `rankBy`, ties given their mean rank.

@@ -52,7 +52,7 @@ public struct CrudeRate: RowwiseStatistic {
             upper.append(hi / n * multiplier)
         }
         return IntervalResult(value: o / n * multiplier, lower: lower, upper: upper,
-                              method: o < PoissonLimits.byarsThreshold ? "Exact" : "Byars")
+                              method: o < PoissonLimits.byarsThreshold ? "Exact" : "Byars").finite()
     }
 
     @inline(__always)
@@ -74,7 +74,13 @@ public struct CrudeRate: RowwiseStatistic {
                        note: o.isNaN ? "numerator missing" : "denominator missing")
             return nil
         }
-        out.append(o / n * multiplier)
+        let value = o / n * multiplier
+        if !value.isFinite {
+            for _ in 0..<(2 * confidence.count) { out.append(byte: 0x2C) }
+            appendTail(to: out, method: 0, note: "result too large to represent")
+            return nil
+        }
+        out.append(value)
         for k in 0..<confidence.count {
             let (lo, hi) = limits(o, level: k)
             out.append(byte: 0x2C)

@@ -95,6 +95,6 @@ public struct DirectlyStandardisedRate: Sendable {
             upper.append(dsr + spread * (PoissonLimits.byarsUpper(o, z: z) - o))
         }
         return Result(totalCount: o, totalPopulation: pop,
-                      interval: IntervalResult(value: dsr, lower: lower, upper: upper, method: method, note: countNote))
+                      interval: IntervalResult(value: dsr, lower: lower, upper: upper, method: method, note: countNote).finite())
     }
 }

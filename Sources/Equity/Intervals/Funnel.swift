@@ -69,6 +69,17 @@ public enum Funnel {
     /// PHE `poisson_cis`: P(xa ≤ K ≤ xb) for K ~ Poisson(z), by summing terms (rescaled to
     /// avoid overflow) until they are negligible.
     static func poissonRange(_ z: Double, _ xa: Double, _ xb: Double) -> Double {
+        if !(z <= 100_000) {
+            // The sum would need ~z terms (or never end for an enormous mean): use the
+            // regularised incomplete gamma, P(K ≤ k) = Q(k + 1, z), P(K ≥ k) = P(k, z).
+            let lo = xa.rounded(.up), hi = xb.rounded(.down)
+            if hi < lo { return 0 }
+            let below = lo <= 0 ? 0 : Gamma.regularizedUpper(lo, z) // P(K ≤ lo − 1)
+            let upTo = hi >= 1e15 ? 1 : Gamma.regularizedUpper(hi + 1, z) // P(K ≤ hi)
+            if below == 0 { return upTo }
+            if upTo == 1 { return Gamma.regularizedLower(lo, z) }
+            return max(0, upTo - below)
+        }
         var q = 1.0, total = 0.0, s = 0.0, k = 0.0
         while k <= z || q > total * 1e-10 {
             total += q

@@ -88,6 +88,6 @@ public struct IndirectlyStandardised: Sendable {
             method = l.method
         }
         return Result(observed: o, expected: e, referenceRate: refRate,
-                      interval: IntervalResult(value: o / e * scale, lower: lower, upper: upper, method: method.rawValue, note: note))
+                      interval: IntervalResult(value: o / e * scale, lower: lower, upper: upper, method: method.rawValue, note: note).finite())
     }
 }

@@ -26,6 +26,18 @@ public struct IntervalResult: Sendable, Equatable {
 
     /// Whether the value is missing.
     public var isMissing: Bool { value.isNaN }
+
+    /// The same result with any infinite value or limit blanked (NaN) and the note saying so —
+    /// extreme inputs (a huge multiplier, a vanishing denominator) never print as `inf`.
+    public func finite() -> IntervalResult {
+        var r = self
+        var blanked = false
+        if r.value.isInfinite { r.value = .nan; blanked = true }
+        for k in r.lower.indices where r.lower[k].isInfinite { r.lower[k] = .nan; blanked = true }
+        for k in r.upper.indices where r.upper[k].isInfinite { r.upper[k] = .nan; blanked = true }
+        if blanked { r.note = joinNotes(r.note, "result too large to represent") }
+        return r
+    }
 }
 
 /// A problem with one input value of one row, reported as `FILE:LINE:COLUMN` by the caller.

@@ -53,6 +53,10 @@ public struct LifeExpectancy: Sendable {
             return .suppressed("more deaths than population in an age band")
         }
         if populations.reduce(0, +) <= 5000 { return .suppressed("total population 5,000 or less") }
+        if deaths[deaths.count - 1] == 0 {
+            // L_ω = l_ω/M_ω is infinite: the life table has no end.
+            return .suppressed("no deaths in the final (open-ended) age band: life expectancy cannot be calculated")
+        }
 
         var n = [Double](repeating: 0, count: k), a = n, m = n, q = n, l = n, d = n, bigL = n, e = n, w = n
         for i in 0..<k {
@@ -95,7 +99,11 @@ public struct LifeExpectancy: Sendable {
             let upper = confidence.z.map { e[i] + $0 * se[i] }
             var value = e[i]
             var note = ""
-            if !value.isFinite { value = .nan; note = "life expectancy is infinite" }
+            if !value.isFinite || !se[i].isFinite {
+                results.append(.missing(levels: confidence.count, method: Self.method,
+                                        note: "life expectancy cannot be calculated at this age (infinite or undefined)"))
+                continue
+            }
             if z95 * se[i] > 10 {
                 value = .nan
                 note = "value suppressed: 95% confidence interval wider than 20 years"

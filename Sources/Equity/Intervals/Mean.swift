@@ -44,6 +44,6 @@ public struct MeanInterval: Sendable {
             upper.append(mean + t * se)
         }
         return Result(sum: sum, count: n, standardDeviation: sd,
-                      interval: IntervalResult(value: mean, lower: lower, upper: upper, method: Self.method, note: missingNote))
+                      interval: IntervalResult(value: mean, lower: lower, upper: upper, method: Self.method, note: missingNote).finite())
     }
 }

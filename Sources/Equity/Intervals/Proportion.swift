@@ -54,7 +54,7 @@ public struct Proportion: RowwiseStatistic {
             lower.append(lo * multiplier)
             upper.append(hi * multiplier)
         }
-        return IntervalResult(value: x / n * multiplier, lower: lower, upper: upper, method: method)
+        return IntervalResult(value: x / n * multiplier, lower: lower, upper: upper, method: method).finite()
     }
 
     public func validate(_ inputs: UnsafePointer<Double>) -> RowIssue? { issue(x: inputs[0], n: inputs[1]) }
@@ -68,7 +68,13 @@ public struct Proportion: RowwiseStatistic {
             appendTail(to: out, note: x.isNaN ? "numerator missing" : "denominator missing")
             return nil
         }
-        out.append(x / n * multiplier)
+        let value = x / n * multiplier
+        if !value.isFinite {
+            for _ in 0..<(2 * confidence.count) { out.append(byte: 0x2C) }
+            appendTail(to: out, note: "result too large to represent")
+            return nil
+        }
+        out.append(value)
         for z in confidence.z {
             let (lo, hi) = Wilson.interval(x: x, n: n, z: z)
             out.append(byte: 0x2C)

@@ -187,8 +187,8 @@ public final class IndicatorDataSet {
                             switch scanner.number(col) {
                             case let .number(x): v[j] = x
                             case .missing: v[j] = .nan
-                            case .invalid:
-                                chunk.error = (scanner.line, col + 1, "'\(scanner.text(col))' in column '\(reader.header[col])' is not a number", false)
+                            case let bad:
+                                chunk.error = (scanner.line, col + 1, NumberParsing.problem(bad, text: scanner.text(col), column: reader.header[col]), false)
                                 break rows
                             }
                         }

@@ -8,7 +8,7 @@ public enum Geary {
     public static func global(_ y: [Double], weights w: SpatialWeights, permutations: Int = 0, seed: UInt64 = 1,
                               threads: Int = System.coreCount) throws -> GlobalStatistic {
         try SimulationLimits.check(permutations, in: SimulationLimits.permutations, what: "the number of permutations")
-        let centered = try Moran.Centered(y)
+        let centered = try Moran.Centered(y, weights: w)
         let (n, z, m2) = (centered.n, centered.z, centered.m2)
         let (s0, s1, s2) = w.moments
         var num = 0.0

@@ -9,7 +9,7 @@ public enum GetisOrd {
     public static func global(_ y: [Double], weights w: SpatialWeights, permutations: Int = 0, seed: UInt64 = 1,
                               threads: Int = System.coreCount) throws -> GlobalStatistic {
         try SimulationLimits.check(permutations, in: SimulationLimits.permutations, what: "the number of permutations")
-        try Moran.validate(y)
+        try Moran.validate(y, weights: w)
         if y.contains(where: { $0 < 0 }) { throw EquityError.unusableData("Getis–Ord G needs values of zero or more") }
         let n = Double(y.count)
         let (s0, s1, s2) = w.moments
@@ -42,17 +42,35 @@ public enum GetisOrd {
         return result
     }
 
+    /// Local Gᵢ or G*ᵢ per area: the statistic, its z-score, and a note where z is undefined.
+    public struct Local: Sendable, Equatable {
+        public var g: [Double]
+        /// NaN where undefined (see `notes`).
+        public var z: [Double]
+        public var notes: [String]
+    }
+
     /// Local Gᵢ or G*ᵢ values and z-scores. For G*ᵢ each area joins its own neighbourhood with
     /// original weight 1 *before* the weights' transform (esda `G_Local(star=True)`, spdep
     /// `localG(include.self(nb))`): row-standardised, every entry of a row of k neighbours is
-    /// 1/(k + 1).
-    public static func local(_ y: [Double], weights: SpatialWeights, star: Bool) throws -> (g: [Double], z: [Double]) {
-        try Moran.validate(y)
+    /// 1/(k + 1). Means and variances by two passes (Gᵢ: the whole set's, downdated for area i),
+    /// so nearly equal values give finite z-scores; where the other areas' values are all
+    /// equal, or an area has no neighbour, z is undefined (NaN, with a note).
+    public static func local(_ y: [Double], weights: SpatialWeights, star: Bool) throws -> Local {
+        try Moran.validate(y, weights: weights)
         let w = star ? weights.includingSelf() : weights
         let n = y.count
-        let total = y.reduce(0, +), total2 = y.reduce(0) { $0 + $1 * $1 }
+        let nd = Double(n)
+        let total = y.reduce(0, +)
+        let mean = total / nd
+        let m2 = y.reduce(0) { $0 + ($1 - mean) * ($1 - mean) }
         var g = [Double](repeating: .nan, count: n), z = g
+        var notes = [String](repeating: "", count: n)
         for i in 0..<n {
+            if w.offsets[i] == w.offsets[i + 1] || (star && w.offsets[i + 1] - w.offsets[i] == 1) {
+                notes[i] = "island: no neighbours"
+                continue
+            }
             var wy = 0.0, wi = 0.0, s1i = 0.0
             for k in w.offsets[i]..<w.offsets[i + 1] {
                 let wk = w.weights[k]
@@ -60,21 +78,29 @@ public enum GetisOrd {
                 wi += wk
                 s1i += wk * wk
             }
-            let m: Double, mean: Double, sd: Double, denominator: Double
+            let m: Double, localMean: Double, variance: Double, denominator: Double
             if star {
-                m = Double(n)
-                mean = total / m
-                sd = (total2 / m - mean * mean).squareRoot()
+                m = nd
+                localMean = mean
+                variance = m2 / nd
                 denominator = total
             } else {
-                m = Double(n - 1)
-                mean = (total - y[i]) / m
-                sd = ((total2 - y[i] * y[i]) / m - mean * mean).squareRoot()
+                // Without area i: mean and sum of squares downdated (Welford).
+                m = nd - 1
+                let d = y[i] - mean
+                localMean = mean - d / m
+                variance = max(0, m2 - d * d * nd / m) / m
                 denominator = total - y[i]
             }
             g[i] = wy / denominator
-            z[i] = (wy - wi * mean) / (sd * ((m * s1i - wi * wi) / (m - 1)).squareRoot())
+            let spread = (m * s1i - wi * wi) / (m - 1)
+            if !(variance > 1e-26 * max(localMean * localMean, 1e-300)) || !(spread > 0) {
+                notes[i] = "z undefined: the values it is compared with are all equal"
+                continue
+            }
+            z[i] = (wy - wi * localMean) / (variance.squareRoot() * spread.squareRoot())
+            if !g[i].isFinite { g[i] = .nan; notes[i] = "G undefined: the other areas' values sum to zero" }
         }
-        return (g, z)
+        return Local(g: g, z: z, notes: notes)
     }
 }

@@ -28,7 +28,7 @@ public struct LocalMoran: Sendable {
     public static func compute(_ y: [Double], weights w: SpatialWeights, permutations: Int = 0, seed: UInt64 = 1,
                                scale: Scale = .esda, threads: Int = System.coreCount) throws -> LocalMoran {
         try SimulationLimits.check(permutations, in: SimulationLimits.permutations, what: "the number of permutations")
-        try Moran.validate(y)
+        try Moran.validate(y, weights: w)
         let n = y.count
         let nd = Double(n)
         let mean = y.reduce(0, +) / nd

@@ -37,11 +37,27 @@ public struct GlobalStatistic: Sendable, Equatable {
 }
 
 public enum Moran {
-    /// Checks values for the spatial statistics: finite, not constant, n ≥ 4.
-    public static func validate(_ y: [Double], name: String = "values") throws {
+    /// Checks values for the spatial statistics against their weights: one value per area,
+    /// finite, n ≥ 4, not constant — nor constant to within rounding (a spread below 1e-13 of the
+    /// values' size, where every statistic would be rounding noise). Messages name the area's id.
+    public static func validate(_ y: [Double], weights w: SpatialWeights, name: String = "values") throws {
+        if y.count != w.count {
+            throw EquityError.unusableData("\(name): \(y.count) values for \(w.count) areas in the weights")
+        }
         if y.count < 4 { throw EquityError.unusableData("\(name): \(y.count) areas; spatial autocorrelation needs at least 4") }
-        if let i = y.firstIndex(where: { !$0.isFinite }) { throw EquityError.unusableData("\(name): area \(i + 1) has no finite value") }
-        if y.allSatisfy({ $0 == y[0] }) { throw EquityError.unusableData("\(name): all values are equal (\(NumberFormatting.string(y[0]))); the statistic is undefined") }
+        if let i = y.firstIndex(where: { !$0.isFinite }) {
+            throw EquityError.unusableData("\(name): area '\(w.ids[i])' has no finite value")
+        }
+        if w.islands.count == w.count {
+            throw EquityError.unusableData("no area has a neighbour (\(w.count) islands); the statistic is undefined")
+        }
+        let low = y.min()!, high = y.max()!
+        if low == high {
+            throw EquityError.unusableData("\(name): all values are equal (\(NumberFormatting.string(low))); the statistic is undefined")
+        }
+        if high - low <= 1e-13 * max(abs(low), abs(high)) {
+            throw EquityError.unusableData("\(name): all values are equal to within rounding (\(NumberFormatting.string(low)) to \(NumberFormatting.string(high))); the statistic is undefined")
+        }
     }
 
     /// Deviations from the mean with their second and fourth power sums, after validation —
@@ -54,8 +70,8 @@ public enum Moran {
         /// Kurtosis (Σz⁴/n)/(Σz²/n)².
         var kurtosis: Double { (m4 / n) / ((m2 / n) * (m2 / n)) }
 
-        init(_ y: [Double]) throws {
-            try Moran.validate(y)
+        init(_ y: [Double], weights: SpatialWeights) throws {
+            try Moran.validate(y, weights: weights)
             n = Double(y.count)
             let mean = y.reduce(0, +) / n
             z = y.map { $0 - mean }
@@ -68,7 +84,7 @@ public enum Moran {
     public static func global(_ y: [Double], weights w: SpatialWeights, permutations: Int = 0, seed: UInt64 = 1,
                               threads: Int = System.coreCount) throws -> GlobalStatistic {
         try SimulationLimits.check(permutations, in: SimulationLimits.permutations, what: "the number of permutations")
-        let c = try Centered(y)
+        let c = try Centered(y, weights: w)
         let (n, z, m2) = (c.n, c.z, c.m2)
         let (s0, s1, s2) = w.moments
         let lag = w.lag(z)
@@ -98,8 +114,8 @@ public enum Moran {
     public static func bivariate(x: [Double], y: [Double], weights w: SpatialWeights, permutations: Int = 0, seed: UInt64 = 1,
                                  threads: Int = System.coreCount) throws -> GlobalStatistic {
         try SimulationLimits.check(permutations, in: SimulationLimits.permutations, what: "the number of permutations")
-        try validate(x, name: "x")
-        try validate(y, name: "y")
+        try validate(x, weights: w, name: "x")
+        try validate(y, weights: w, name: "y")
         let n = Double(x.count)
         func standardise(_ v: [Double]) -> [Double] {
             let m = v.reduce(0, +) / n

@@ -35,4 +35,17 @@ import Testing
             #expect(NumberParsing.parse(text) == .number(Double(text)!), "\(text)")
         }
     }
+    /// Issue 9, item 9: infinities and overflowing numbers were accepted as numbers.
+    @Test func nonFiniteIsNotANumber() {
+        for text in ["Inf", "inf", "-Infinity", "1e400", "-1e309", "+INF"] {
+            #expect(NumberParsing.parse(text) == .nonFinite, "\(text)")
+        }
+        #expect(NumberParsing.parse("1e-400") == .number(0)) // underflow rounds to zero
+        #expect(NumberParsing.problem(.nonFinite, text: "1e400", column: "x") == "'1e400' in column 'x' is not a finite number")
+    }
+
+    /// Issue 9, item 13: a line break inside a field made an error message span several lines.
+    @Test func messagesEscapeLineBreaks() {
+        #expect(NumberParsing.problem(.invalid, text: "B\nC\r\t", column: "x") == "'B\\nC\\r\\t' in column 'x' is not a number")
+    }
 }
