@@ -33,6 +33,8 @@ public enum EquityError: Error, Sendable, Equatable, CustomStringConvertible {
     /// An input grew past a safety limit (e.g. gzip data inflating beyond
     /// `InputLimits.maximumInflatedBytes`).
     case limitExceeded(file: String, what: String, limit: Int)
+    /// Areas with values but no pair in an adjacency list: islands, which must be intended.
+    case undeclaredIslands(file: String, ids: [String])
 
     public var description: String {
         switch self {
@@ -51,6 +53,9 @@ public enum EquityError: Error, Sendable, Equatable, CustomStringConvertible {
             return reason
         case let .limitExceeded(file, what, limit):
             return "\(file): \(what) exceeds the limit of \(EquityError.byteText(limit))"
+        case let .undeclaredIslands(file, ids):
+            let shown = ids.prefix(5).map { "'\($0)'" }.joined(separator: ", ") + (ids.count > 5 ? " and \(ids.count - 5) more" : "")
+            return "\(file): \(ids.count == 1 ? "area" : "\(ids.count) areas") \(shown) \(ids.count == 1 ? "has" : "have") values but no pair in this adjacency list, so \(ids.count == 1 ? "it would be an island" : "they would be islands"); add their neighbours, or declare that islands are intended"
         }
     }
 

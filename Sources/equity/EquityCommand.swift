@@ -36,7 +36,11 @@ func reportingErrors(_ body: () throws -> Void) throws {
         try body()
     } catch let error as EquityError {
         var message = error.description
-        if case .limitExceeded = error { message += "; if the input is genuine, raise the limit with --max-inflated-size" }
+        switch error {
+        case .limitExceeded: message += "; if the input is genuine, raise the limit with --max-inflated-size"
+        case .undeclaredIslands: message += " (--allow-islands)"
+        default: break
+        }
         writeStderr(message + "\n")
         throw ExitCode(1)
     } catch let issue as RowIssue {

@@ -41,7 +41,7 @@ struct MoranCommand: ParsableCommand {
                 var s = source
                 if s.value == nil && s.valueProperty == nil { s.value = events; s.valueProperty = nil }
                 loaded = try s.load()
-                loaded.values = try Moran.empiricalBayesRates(events: try loaded.other(events), populations: try loaded.other(population))
+                loaded.values = try Moran.empiricalBayesRates(events: try loaded.other(events), populations: try loaded.other(population), ids: loaded.ids)
             } else {
                 loaded = try source.load()
             }

@@ -14,6 +14,8 @@ struct SpatialSource: ParsableArguments {
     @Option(name: .customLong("id-property"), help: "Feature property with the area id.") var idProperty: String?
     @Option(name: .customLong("value-property"), help: "Feature property with the values.") var valueProperty: String?
     @Option(help: "Adjacency CSV: one row per neighbouring pair of ids (first two columns).") var adjacency: String?
+    @Flag(name: .customLong("allow-islands"), help: "With --adjacency: areas in no pair are intended islands (otherwise an error).")
+    var allowIslands = false
     @Option(help: "queen or rook (with --polygons).") var contiguity: Contiguity = .queen
     @Option(help: "Snap tolerance for contiguity.") var snap: Double?
     @Option(help: "k nearest neighbours on polygon centroids instead of contiguity.") var knn: Int?
@@ -66,7 +68,7 @@ struct SpatialSource: ParsableArguments {
         }
         let w: SpatialWeights
         if let adjacency {
-            w = try SpatialInputs.adjacency(csv: adjacency, ids: ids!)
+            w = try SpatialInputs.adjacency(csv: adjacency, ids: ids!, allowIslands: allowIslands)
         } else if let layer {
             w = try buildWeights(layer: layer, ids: ids!, contiguity: contiguity, snap: snap, knn: knn, distanceBand: distanceBand, metric: metric)
         } else {

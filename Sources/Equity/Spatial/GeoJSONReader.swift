@@ -18,8 +18,16 @@ public struct PolygonLayer: Sendable {
     public var fileName = ""
     /// Whether the file declares longitude/latitude coordinates (a "crs" naming CRS84 or EPSG 4326).
     public var declaresLonLat = false
+    /// The line of the file on which each feature starts (for messages; empty for layers built
+    /// in memory).
+    public var featureLine: [Int] = []
 
     public var featureCount: Int { featureRingStart.count - 1 }
+
+    /// Where feature f is, for messages: its line in the file (line 1 for in-memory layers).
+    public func location(ofFeature f: Int) -> SourceLocation {
+        SourceLocation(file: fileName, line: f < featureLine.count ? featureLine[f] : 1, column: 1)
+    }
 
     /// A property column, or an error naming the properties the file has.
     public func property(_ name: String) throws -> [String] {
@@ -76,7 +84,7 @@ public enum GeoJSONReader {
         guard let base = bytes.baseAddress, bytes.count > 0 else {
             throw EquityError.malformedInput(SourceLocation(file: file.name, line: 1, column: 1), reason: "the file is empty")
         }
-        let features = try featureExtents(base, bytes.count, name: file.name)
+        let (features, lines) = try featureExtents(base, bytes.count, name: file.name)
         // Parse features in parallel chunks.
         let chunkCount = max(1, min(features.count, threads * 8))
         var parts = [PolygonLayer?](repeating: nil, count: chunkCount)
@@ -108,6 +116,7 @@ public enum GeoJSONReader {
         var names: [String] = []
         for p in parts { for n in p!.propertyOrder where !names.contains(n) { names.append(n) } }
         out.propertyOrder = names
+        out.featureLine = lines
         for n in names { out.properties[n] = [] }
         for p in parts {
             let part = p!
@@ -125,8 +134,8 @@ public enum GeoJSONReader {
     }
 
     /// Byte ranges of the objects in the top-level "features" array, found by tracking strings
-    /// and nesting only.
-    static func featureExtents(_ p: UnsafePointer<UInt8>, _ n: Int, name: String) throws -> [Range<Int>] {
+    /// and nesting only, with the line each starts on.
+    static func featureExtents(_ p: UnsafePointer<UInt8>, _ n: Int, name: String) throws -> ([Range<Int>], [Int]) {
         // Find "features" at depth 1.
         var i = 0, depth = 0
         var inString = false
@@ -165,12 +174,15 @@ public enum GeoJSONReader {
                                              reason: "not a GeoJSON FeatureCollection (no \"features\" array)")
         }
         var out: [Range<Int>] = []
+        var lines: [Int] = []
+        var line = lineOf(p, featuresArrayStart)
         i = featuresArrayStart + 1
         depth = 0
         inString = false
         var start = -1
         while i < n {
             let c = p[i]
+            if c == 0x0A { line += 1 }
             if inString {
                 if c == 0x5C { i += 2; continue }
                 if c == 0x22 { inString = false }
@@ -178,10 +190,10 @@ public enum GeoJSONReader {
                 continue
             }
             if c == 0x22 { inString = true } else if c == 0x7B || c == 0x5B {
-                if depth == 0 { start = i }
+                if depth == 0 { start = i; lines.append(line) }
                 depth += 1
             } else if c == 0x7D || c == 0x5D {
-                if depth == 0 { return out } // end of the features array
+                if depth == 0 { return (out, lines) } // end of the features array
                 depth -= 1
                 if depth == 0 { out.append(start..<(i + 1)) }
             }
@@ -432,7 +444,13 @@ struct FeatureParser {
                             layer.properties[name] = [String](repeating: "", count: f)
                             layer.propertyOrder.append(name)
                         }
-                        layer.properties[name]!.append(value)
+                        // A key repeated within one feature is legal JSON: the last one wins
+                        // (as JSON parsers do), never shifting later features' values.
+                        if layer.properties[name]!.count == f + 1 {
+                            layer.properties[name]![f] = value
+                        } else {
+                            layer.properties[name]!.append(value)
+                        }
                         skipSpace()
                         if pos < end && base[pos] == 0x2C { pos += 1 }
                     }

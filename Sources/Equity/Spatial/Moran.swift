@@ -151,9 +151,14 @@ public enum Moran {
 
     /// Empirical-Bayes standardised rates (Assunção & Reis 1999, esda `assuncao_rate`): events e
     /// over populations b, shrunk towards the overall rate; Moran's I of these is the EB Moran.
-    public static func empiricalBayesRates(events e: [Double], populations b: [Double]) throws -> [Double] {
+    public static func empiricalBayesRates(events e: [Double], populations b: [Double], ids: [String]? = nil) throws -> [Double] {
         guard e.count == b.count else { throw EquityError.invalidArgument("events and populations differ in length") }
-        if let i = b.firstIndex(where: { !($0 > 0) }) { throw EquityError.unusableData("area \(i + 1): population must be greater than zero") }
+        if let i = b.firstIndex(where: { !($0 > 0) }) {
+            throw EquityError.unusableData("area \(ids.map { "'\($0[i])'" } ?? String(i + 1)): population must be greater than zero")
+        }
+        if let i = e.firstIndex(where: { !($0 >= 0) }) {
+            throw EquityError.unusableData("area \(ids.map { "'\($0[i])'" } ?? String(i + 1)): events must be zero or more")
+        }
         let n = Double(e.count)
         let rate = zip(e, b).map { $0 / $1 }
         let eSum = e.reduce(0, +), bSum = b.reduce(0, +)

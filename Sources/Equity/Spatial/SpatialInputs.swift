@@ -5,11 +5,16 @@ public enum SpatialInputs {
     public static func ids(_ layer: PolygonLayer, property: String) throws -> [String] {
         let ids = try layer.property(property)
         var seen = Set<String>()
+        var first: [String: Int] = [:]
         for (f, id) in ids.enumerated() {
-            if id.isEmpty { throw EquityError.invalidValue(SourceLocation(file: layer.fileName, line: 1, column: 1), reason: "feature \(f + 1) has no '\(property)'") }
-            if !seen.insert(id).inserted {
-                throw EquityError.invalidValue(SourceLocation(file: layer.fileName, line: 1, column: 1), reason: "id '\(id)' appears in more than one feature ('\(property)')")
+            if id.isEmpty {
+                throw EquityError.invalidValue(layer.location(ofFeature: f), reason: "feature \(f + 1) has no '\(property)'")
             }
+            if !seen.insert(id).inserted {
+                throw EquityError.invalidValue(layer.location(ofFeature: f),
+                                               reason: "id '\(id)' ('\(property)') of feature \(f + 1) already belongs to feature \(first[id]! + 1)")
+            }
+            first[id] = f
         }
         return ids
     }
@@ -60,17 +65,18 @@ public enum SpatialInputs {
         let texts = try layer.property(property)
         return try texts.enumerated().map { f, t in
             guard case let .number(v) = NumberParsing.parse(t) else {
-                throw EquityError.invalidValue(SourceLocation(file: layer.fileName, line: 1, column: 1),
-                                               reason: "feature '\(ids[f])' has no numeric '\(property)' ('\(t)')")
+                throw EquityError.invalidValue(layer.location(ofFeature: f),
+                                               reason: "feature '\(ids[f])' has no numeric '\(property)' (\(MessageText.quoted(t)))")
             }
             return v
         }
     }
 
-    /// Binary weights from an adjacency CSV (first two columns, or `a`/`b` named): pairs of ids.
-    /// With `ids` given, every id in the file must be one of them; otherwise the ids are those
-    /// of the file plus `extraIds` (areas that may be islands).
-    public static func adjacency(csv path: String, ids: [String]) throws -> SpatialWeights {
+    /// Binary weights from an adjacency CSV (first two columns): pairs of ids, each of which must
+    /// be one of `ids`. An id of `ids` in no pair would be an island: an error
+    /// (`undeclaredIslands`) unless `allowIslands` says islands are intended — a missing row is
+    /// far more often a mistake than a true island.
+    public static func adjacency(csv path: String, ids: [String], allowIslands: Bool = false) throws -> SpatialWeights {
         let reader = try CSVReader(path: path)
         guard reader.header.count >= 2 else {
             throw EquityError.malformedInput(SourceLocation(file: reader.name, line: 1, column: 1), reason: "an adjacency file needs two id columns")
@@ -90,6 +96,11 @@ public enum SpatialInputs {
             let key = UInt64(UInt32(min(ia, ib))) << 32 | UInt64(UInt32(max(ia, ib)))
             if seen.insert(key).inserted { pairs.append((min(ia, ib), max(ia, ib))) }
         }
-        return SpatialWeights(ids: ids, pairs: pairs)
+        let w = SpatialWeights(ids: ids, pairs: pairs)
+        let islands = w.islands
+        if !allowIslands && !islands.isEmpty {
+            throw EquityError.undeclaredIslands(file: reader.name, ids: islands.map { ids[$0] })
+        }
+        return w
     }
 }

@@ -10,7 +10,7 @@ import Testing
         let data = try reader.readColumns(numeric: [try reader.column("income_score")],
                                           text: [try reader.column("lsoa11cd"), try reader.column("lad19cd")])
         let ids = data.text[0], la = data.text[1], score = data.numeric[0]
-        let w = try SpatialInputs.adjacency(csv: Fixtures.sharedPath("adjacency/england_lsoa11_bgc_queen_edges.csv.gz"), ids: ids)
+        let w = try SpatialInputs.adjacency(csv: Fixtures.sharedPath("adjacency/england_lsoa11_bgc_queen_edges.csv.gz"), ids: ids, allowIslands: true)
         var rowsByLA: [String: [Int]] = [:]
         for (i, code) in la.enumerated() { rowsByLA[code, default: []].append(i) }
         let ref = try Fixtures.table(Fixtures.sharedPath("atlas/aoi_la_reference_with_reproduction.csv"))
