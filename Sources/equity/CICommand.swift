@@ -25,7 +25,7 @@ struct CommonOptions: ParsableArguments {
     @Option(name: .long, help: "Output CSV file (default: standard output). Written atomically.")
     var output: String?
 
-    @Option(name: .long, help: "Confidence level(s), comma-separated, e.g. 0.95,0.998 (or 95,99.8).")
+    @Option(name: .long, parsing: .unconditional, help: "Confidence level(s), comma-separated, e.g. 0.95,0.998 (or 95,99.8).")
     var confidence: String = "0.95"
 
     @OptionGroup var inputLimits: LimitOptions

@@ -29,7 +29,11 @@ struct CIDSRCommand: ParsableCommand {
     var standardPopulation: String?
     @Option(name: .customLong("event-frequency"), help: "Column with the number of events per person (non-independent events).")
     var eventFrequency: String?
-    @Option(help: "Rate per this many (default 100000).") var multiplier: Double = 100_000
+    @Option(parsing: .unconditional, help: "Rate per this many (default 100000).") var multiplier: Double = 100_000
+
+    mutating func validate() throws {
+        guard multiplier > 0, multiplier.isFinite else { throw ValidationError("--multiplier must be a positive number") }
+    }
 
     func run() throws {
         try reportingErrors {
@@ -73,7 +77,7 @@ struct CIDSRCommand: ParsableCommand {
                         let standard: Double
                         if let w { standard = w[r] } else {
                             guard let b = StandardPopulation.esp2013Band(label: labels[r]) else {
-                                throw groups.fail(row: r, text: 0, "age band '\(labels[r])' is not an ESP 2013 band (0-4, 5-9, …, 85-89, 90+)")
+                                throw groups.fail(row: r, text: 0, "age band \(MessageText.quoted(labels[r])) is not an ESP 2013 band (0-4, 5-9, …, 85-89, 90+)")
                             }
                             standard = StandardPopulation.esp2013[b]
                         }
@@ -81,9 +85,9 @@ struct CIDSRCommand: ParsableCommand {
                         let v = x[r].isNaN ? Double.nan : freq * freq * x[r]
                         if var b = byLabel[labels[r]] {
                             if b.population != n[r] && !(b.population.isNaN && n[r].isNaN) {
-                                throw groups.fail(row: r, numeric: 1, "population differs from the earlier row of age band '\(labels[r])'")
+                                throw groups.fail(row: r, numeric: 1, "population differs from the earlier row of age band \(MessageText.quoted(labels[r]))")
                             }
-                            if f == nil { throw groups.fail(row: r, text: 0, "age band '\(labels[r])' appears twice in this group") }
+                            if f == nil { throw groups.fail(row: r, text: 0, "age band \(MessageText.quoted(labels[r])) appears twice in this group") }
                             b.events += events
                             b.varianceEvents += v
                             byLabel[labels[r]] = b

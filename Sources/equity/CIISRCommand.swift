@@ -27,11 +27,15 @@ struct CIISRCommand: ParsableCommand {
     @Option(name: .customLong("reference-denominator"), help: "Column with reference population per band.") var referenceDenominator: String
     @Option(name: .customLong("group-by"), help: "Columns identifying a group (comma-separated).") var groupBy: String?
     @Option(help: "rate or ratio.") var statistic: IndirectlyStandardised.Kind = .rate
-    @Option(help: "Rate per this many (rate, default 100000) or the ratio's reference value (ratio, default 1).")
+    @Option(parsing: .unconditional, help: "Rate per this many (rate, default 100000) or the ratio's reference value (ratio, default 1).")
     var multiplier: Double?
     @Option(name: .customLong("observed-totals"), help: "CSV of observed totals per group (group columns + observed).")
     var observedTotals: String?
     @Option(name: .customLong("observed-column"), help: "Column of --observed-totals with the totals.") var observedColumn = "observed"
+
+    mutating func validate() throws {
+        if let multiplier, !(multiplier > 0 && multiplier.isFinite) { throw ValidationError("--multiplier must be a positive number") }
+    }
 
     func run() throws {
         try reportingErrors {

@@ -34,7 +34,7 @@ struct CILifeExpectancyCommand: ParsableCommand {
             if let ageContents {
                 starts = try ageContents.split(separator: ",").map { part in
                     guard let v = StandardPopulation.leadingNumber(String(part)) else {
-                        throw EquityError.invalidArgument("--age-contents: '\(part)' is not an age")
+                        throw EquityError.invalidArgument("--age-contents: \(MessageText.quoted(part)) is not an age")
                     }
                     return Double(v)
                 }
@@ -44,7 +44,7 @@ struct CILifeExpectancyCommand: ParsableCommand {
             if leAge != "all" {
                 report = Set(try leAge.split(separator: ",").map { part -> Double in
                     guard case let .number(v) = NumberParsing.parse(String(part)), starts.contains(v) else {
-                        throw EquityError.invalidArgument("--le-age: '\(part)' is not the start of an age band")
+                        throw EquityError.invalidArgument("--le-age: \(MessageText.quoted(part)) is not the start of an age band")
                     }
                     return v
                 })
@@ -63,10 +63,10 @@ struct CILifeExpectancyCommand: ParsableCommand {
                 for r in groups.members[g] {
                     guard let age = StandardPopulation.leadingNumber(labels[r]), let k = starts.firstIndex(of: Double(age)) else {
                         throw groups.fail(row: r, text: 0,
-                            "age band '\(labels[r])' does not start at one of the bands \(starts.map { NumberFormatting.string($0) }.joined(separator: ","))")
+                            "age band \(MessageText.quoted(labels[r])) does not start at one of the bands \(starts.map { NumberFormatting.string($0) }.joined(separator: ","))")
                     }
                     if bandRow[k] != nil {
-                        throw groups.fail(row: r, text: 0, "age band '\(labels[r])' appears twice in this group")
+                        throw groups.fail(row: r, text: 0, "age band \(MessageText.quoted(labels[r])) appears twice in this group")
                     }
                     bandRow[k] = r
                 }

@@ -6,6 +6,9 @@ struct CIMeanCommand: ParsableCommand {
         commandName: "mean",
         abstract: "Means with Student's t limits (PHE phe_mean).",
         discussion: """
+        One row per group: value_sum, value_count, stdev, value, limits. As PHE, a group with a
+        missing value has no mean (the note says so); --drop-missing leaves missing values out.
+
         Example:
           equity ci mean --input Fixtures/ward_indicators.csv --value deaths --confidence 0.95,0.998
         """
@@ -14,11 +17,14 @@ struct CIMeanCommand: ParsableCommand {
     @OptionGroup var common: CommonOptions
     @Option(help: "Column with the values.") var value: String
     @Option(name: .customLong("group-by"), help: "Columns identifying a group (comma-separated).") var groupBy: String?
+    @Flag(name: .customLong("drop-missing"),
+          help: "Leave missing values out of a group's mean (default: as PHE, a group with a missing value has no mean).")
+    var dropMissing = false
 
     func run() throws {
         try reportingErrors {
             let outputFile = try OutputFile(path: common.output)
-            let mean = MeanInterval(confidence: try common.levels())
+            let mean = MeanInterval(confidence: try common.levels(), dropMissing: dropMissing)
             let reader = try CSVReader(path: common.input)
             let groups = try GroupedColumns(reader: reader, groupColumns: try columnList(groupBy).map { try reader.column($0) },
                                             numeric: [try reader.column(value)])

@@ -15,9 +15,13 @@ struct CIProportionCommand: ParsableCommand {
     @OptionGroup var common: CommonOptions
     @Option(help: "Column with the numerator (events, x).") var numerator: String
     @Option(help: "Column with the denominator (population, n).") var denominator: String
-    @Option(help: "1 for a proportion of 1, 100 for a percentage.") var multiplier: Double = 1
+    @Option(parsing: .unconditional, help: "1 for a proportion of 1, 100 for a percentage.") var multiplier: Double = 1
     @Option(name: .customLong("group-by"), help: "Columns to group by (comma-separated); inputs are summed per group.")
     var groupBy: String?
+
+    mutating func validate() throws {
+        guard multiplier > 0, multiplier.isFinite else { throw ValidationError("--multiplier must be a positive number") }
+    }
 
     func run() throws {
         try reportingErrors {
@@ -42,9 +46,13 @@ struct CIRateCommand: ParsableCommand {
     @OptionGroup var common: CommonOptions
     @Option(help: "Column with the number of events.") var numerator: String
     @Option(help: "Column with the population (person-years).") var denominator: String
-    @Option(help: "Rate per this many (default 100000).") var multiplier: Double = 100_000
+    @Option(parsing: .unconditional, help: "Rate per this many (default 100000).") var multiplier: Double = 100_000
     @Option(name: .customLong("group-by"), help: "Columns to group by (comma-separated); inputs are summed per group.")
     var groupBy: String?
+
+    mutating func validate() throws {
+        guard multiplier > 0, multiplier.isFinite else { throw ValidationError("--multiplier must be a positive number") }
+    }
 
     func run() throws {
         try reportingErrors {

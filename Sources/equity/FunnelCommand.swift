@@ -34,9 +34,13 @@ struct FunnelCommand: ParsableCommand {
     @Option(help: "Column with the rate (rates only).") var rate: String?
     @Option(name: .customLong("ratio-type"), help: "count (ratio − 1) or isr (× 100), for the limits table.") var ratioType: Funnel.RatioType = .count
     @Option(name: .customLong("rate-type"), help: "dsr or crude (rates).") var rateType: Funnel.RateType = .dsr
-    @Option(help: "Multiplier: 100 for percentages (default), or the rate's 'per' (rates).") var multiplier: Double = 100
+    @Option(parsing: .unconditional, help: "Multiplier: 100 for percentages (default), or the rate's 'per' (rates).") var multiplier: Double = 100
     @Option(name: .customLong("years-of-data"), help: "Years the rates cover (rates' limits table).") var yearsOfData: Double = 1
     @Option(help: "Also write the 100-point control-limits table to this CSV.") var limits: String?
+
+    mutating func validate() throws {
+        guard multiplier > 0, multiplier.isFinite else { throw ValidationError("--multiplier must be a positive number") }
+    }
 
     func run() throws {
         try reportingErrors {

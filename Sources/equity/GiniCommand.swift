@@ -30,11 +30,11 @@ struct GiniCommand: ParsableCommand {
     @Option(help: "Column with band counts (grouped data: each row is a band).") var count: String?
     @Option(help: "Bootstrap replicates for percentile limits (0 = none).") var bootstrap = 0
     @Option(help: "Random seed for the bootstrap.") var seed: UInt64 = 1
-    @Option(help: "Confidence level(s) for the bootstrap limits.") var confidence = "0.95"
+    @Option(parsing: .unconditional, help: "Confidence level(s) for the bootstrap limits.") var confidence = "0.95"
     @Option(help: "Atkinson inequality-aversion parameters (comma-separated).") var epsilon = "0.5,1,2"
     @Option(name: .customLong("rank-by"), help: "Column ranking units (ascending = poorest first) for the concentration index.") var rankBy: String?
     @Option(help: "Concentration-index correction: none, wagstaff or erreygers.") var correction: InequalityIndices.ConcentrationCorrection = .none
-    @Option(help: "Bounds of a bounded outcome for the corrections, e.g. 0,1.") var bounds = "0,1"
+    @Option(parsing: .unconditional, help: "Bounds of a bounded outcome for the corrections, e.g. 0,1 or -1,1.") var bounds = "0,1"
 
     mutating func validate() throws {
         guard SimulationLimits.bootstrapReplicates.contains(bootstrap) else {
@@ -51,7 +51,7 @@ struct GiniCommand: ParsableCommand {
             options.confidence = try ConfidenceLevels(parsing: confidence)
             options.epsilons = try epsilon.split(separator: ",").map { part in
                 guard case let .number(v) = NumberParsing.parse(String(part)), v >= 0 else {
-                    throw EquityError.invalidArgument("--epsilon: '\(part)' is not a number ≥ 0")
+                    throw EquityError.invalidArgument("--epsilon: \(MessageText.quoted(part)) is not a number ≥ 0")
                 }
                 return v
             }

@@ -10,7 +10,8 @@ struct LISACommand: ParsableCommand {
         discussion: """
         Same inputs as `equity moran`. CSV per area: id, value, z, lag, Ii, quadrant (HH/LH/LL/HL),
         p_sim, cluster (the quadrant where p_sim ≤ α after --fdr or --bonferroni, "Not significant"
-        otherwise, "island" for areas without neighbours — never significant). Ii is on esda's
+        otherwise, "island" for areas without neighbours — never significant; "Not tested" with
+        --permutations 0; the default is 999). Ii is on esda's
         scale; --scale spdep multiplies by n/(n − 1). --map PATH.svg draws the cluster map.
 
         Example:
@@ -22,20 +23,25 @@ struct LISACommand: ParsableCommand {
 
     @OptionGroup var source: SpatialSource
     @Option(name: .long, help: "Output CSV (default: standard output).") var output: String?
-    @Option(help: "Significance level for cluster labels.") var alpha = 0.05
+    @Option(parsing: .unconditional, help: "Significance level for cluster labels, in (0, 1) (default 0.05).") var alpha = 0.05
     @Flag(help: "Benjamini–Hochberg false discovery rate across areas.") var fdr = false
     @Flag(help: "Bonferroni correction across areas.") var bonferroni = false
     @Option(help: "esda (default) or spdep scale for Ii.") var scale: LocalMoran.Scale = .esda
     @Option(help: "Draw the cluster map to this SVG file (needs --polygons).") var map: String?
 
+    mutating func validate() throws {
+        guard alpha > 0 && alpha < 1 else { throw ValidationError("--alpha must be between 0 and 1 (e.g. 0.05)") }
+        if fdr && bonferroni { throw ValidationError("give --fdr or --bonferroni, not both") }
+        if map != nil && source.polygons == nil { throw ValidationError("--map needs --polygons for the shapes") }
+    }
+
     func run() throws {
         try reportingErrors {
             let outputFile = try OutputFile(path: output)
             let mapFile = try map.map { try OutputFile(path: $0) }
-            var s = source
-            if s.permutations == 0 { s.permutations = 999 }
-            let loaded = try s.load()
-            let lisa = try LocalMoran.compute(loaded.values, weights: loaded.weights, permutations: s.permutations, seed: s.seed, scale: scale)
+            let permutations = source.permutations(default: 999)
+            let loaded = try source.load()
+            let lisa = try LocalMoran.compute(loaded.values, weights: loaded.weights, permutations: permutations, seed: source.seed, scale: scale)
             let correction: LocalMoran.Correction = fdr ? .fdr : (bonferroni ? .bonferroni : .none)
             let labels = lisa.clusters(alpha: alpha, correction: correction)
             let out = ByteWriter()
@@ -61,7 +67,7 @@ struct LISACommand: ParsableCommand {
                     }
                 }
                 let corr = correction == .none ? "" : (correction == .fdr ? ", FDR" : ", Bonferroni")
-                let title = "LISA clusters, p ≤ \(NumberFormatting.string(alpha))\(corr), \(s.permutations) permutations"
+                let title = "LISA clusters, p ≤ \(NumberFormatting.string(alpha))\(corr), \(permutations) permutations"
                 let w = ByteWriter()
                 w.append(raw: SVGMap.render(layer, fills: fills, titles: titles, title: title, legend: legend))
                 try mapFile.write(w)

@@ -30,6 +30,12 @@ struct MoranCommand: ParsableCommand {
     @Option(help: "Draw a choropleth of the values to this SVG file (needs --polygons).") var map: String?
     @Flag(help: "Also the exact test under normality (eigenvalues of the weights, n ≤ 5,000): p_exact, p_exact_two_sided.") var exact = false
 
+    mutating func validate() throws {
+        if map != nil && source.polygons == nil { throw ValidationError("--map needs --polygons for the shapes") }
+        if (events == nil) != (population == nil) { throw ValidationError("--events and --population go together") }
+        if exact && x != nil { throw ValidationError("--exact applies to the univariate Moran's I") }
+    }
+
     func run() throws {
         try reportingErrors {
             let outputFile = try OutputFile(path: output)
@@ -48,9 +54,9 @@ struct MoranCommand: ParsableCommand {
             let result: GlobalStatistic
             if let x {
                 result = try Moran.bivariate(x: try loaded.other(x), y: loaded.values, weights: loaded.weights,
-                                             permutations: source.permutations, seed: source.seed)
+                                             permutations: source.permutations(default: 0), seed: source.seed)
             } else {
-                result = try Moran.global(loaded.values, weights: loaded.weights, permutations: source.permutations, seed: source.seed)
+                result = try Moran.global(loaded.values, weights: loaded.weights, permutations: source.permutations(default: 0), seed: source.seed)
             }
             var pairs = globalPairs(result, symbol: "I")
             if exact {
@@ -103,7 +109,7 @@ struct GearyCommand: ParsableCommand {
         try reportingErrors {
             let outputFile = try OutputFile(path: output)
             let loaded = try source.load()
-            let r = try Geary.global(loaded.values, weights: loaded.weights, permutations: source.permutations, seed: source.seed)
+            let r = try Geary.global(loaded.values, weights: loaded.weights, permutations: source.permutations(default: 0), seed: source.seed)
             try writeGlobal(globalPairs(r, symbol: "C"), format: format, to: outputFile)
             try outputFile.commit()
         }
@@ -137,19 +143,21 @@ struct GetisOrdCommand: ParsableCommand {
             let outputFile = try OutputFile(path: output)
             let loaded = try source.load(defaultTransform: .B)
             if local {
-                let local = try GetisOrd.local(loaded.values, weights: loaded.weights, star: star)
+                let local = try GetisOrd.local(loaded.values, weights: loaded.weights, star: star,
+                                               permutations: source.permutations(default: 999), seed: source.seed)
                 let out = ByteWriter()
-                out.appendRow(["id", "value", star ? "G_star" : "G", "z", "p_one_sided", "p_two_sided", "note"])
+                out.appendRow(["id", "value", star ? "G_star" : "G", "z", "p_one_sided", "p_two_sided", "p_sim", "note"])
                 for i in 0..<local.g.count {
                     out.field(loaded.ids[i]); out.field(loaded.values[i]); out.field(local.g[i]); out.field(local.z[i])
                     let p = local.z[i].isNaN ? Double.nan : Normal.survival(abs(local.z[i]))
                     out.field(p); out.field(2 * p)
+                    out.field(local.pSim[i])
                     out.field(local.notes[i])
                     out.endRow()
                 }
                 try outputFile.write(out)
             } else {
-                let r = try GetisOrd.global(loaded.values, weights: loaded.weights, permutations: source.permutations, seed: source.seed)
+                let r = try GetisOrd.global(loaded.values, weights: loaded.weights, permutations: source.permutations(default: 0), seed: source.seed)
                 try writeGlobal(globalPairs(r, symbol: "G"), format: format, to: outputFile)
             }
             try outputFile.commit()

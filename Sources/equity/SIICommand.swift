@@ -45,9 +45,9 @@ struct SIICommand: ParsableCommand {
     @Option(help: "Column with the value's standard error.") var se: String?
     @Option(name: .customLong("lower-cl"), help: "Column with the 95% lower limit.") var lowerCL: String?
     @Option(name: .customLong("upper-cl"), help: "Column with the 95% upper limit.") var upperCL: String?
-    @Option(help: "Multiplier for the SII (negative inverts the RII).") var multiplier: Double = 1
+    @Option(parsing: .unconditional, help: "Multiplier for the SII (negative inverts the RII).") var multiplier: Double = 1
     @Option(help: "Monte Carlo repetitions (at least 1000).") var repetitions = 100_000
-    @Option(help: "Confidence level(s), comma-separated.") var confidence = "0.95"
+    @Option(parsing: .unconditional, help: "Confidence level(s), comma-separated.") var confidence = "0.95"
     @Flag(help: "Also report the RII and its limits.") var rii = false
     @Flag(help: "Fit on the log (rates) or logit (proportions) scale and back-transform.") var transform = false
     @Flag(help: "Repeat the simulation 10 times and report the mean absolute difference of the limits.") var reliability = false
@@ -57,6 +57,7 @@ struct SIICommand: ParsableCommand {
     @Option(help: "Covariate columns for the model (comma-separated).") var covariates: String?
 
     mutating func validate() throws {
+        guard multiplier != 0, multiplier.isFinite else { throw ValidationError("--multiplier must be a non-zero number (negative inverts the RII)") }
         let range = reliability ? SimulationLimits.repetitionsWithReliability : SimulationLimits.repetitions
         guard range.contains(repetitions) else {
             throw ValidationError("--repetitions must be from 1,000 to \(reliability ? "1,000,000 with --reliability" : "10,000,000")")

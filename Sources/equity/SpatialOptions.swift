@@ -22,15 +22,24 @@ struct SpatialSource: ParsableArguments {
     @Option(name: .customLong("distance-band"), help: "Neighbours within this centroid distance (km for lon/lat) instead of contiguity.") var distanceBand: Double?
     @Option(help: "Distance for --knn/--distance-band: auto, great-circle or euclidean.") var metric: DistanceMetric = .auto
     @Option(help: "Weights transform: R (row-standardised), B, D, V or O.") var transform: SpatialWeights.Transform?
-    @Option(help: "Random permutations for pseudo p-values (0 = none).") var permutations = 0
+    @Option(help: "Random permutations for pseudo p-values, 0 = none (default: 0 for moran, geary and global getis-ord; 999 for lisa and local getis-ord).")
+    var permutations: Int?
     @Option(help: "Random seed.") var seed: UInt64 = 1
     @OptionGroup var inputLimits: LimitOptions
 
     mutating func validate() throws {
-        guard SimulationLimits.permutations.contains(permutations) else {
+        if let permutations, !SimulationLimits.permutations.contains(permutations) {
             throw ValidationError("--permutations must be from 0 to 10,000,000")
         }
+        if let snap, !(snap >= 0 && snap.isFinite) { throw ValidationError("--snap must be zero or a positive number") }
+        if let distanceBand, !(distanceBand > 0 && distanceBand.isFinite) { throw ValidationError("--distance-band must be a positive number") }
+        if let knn, knn < 1 { throw ValidationError("--knn must be at least 1") }
+        if knn != nil && distanceBand != nil { throw ValidationError("give --knn or --distance-band, not both") }
+        if allowIslands && adjacency == nil { throw ValidationError("--allow-islands applies to --adjacency") }
     }
+
+    /// The permutations to run: as given, or the statistic's default.
+    func permutations(default value: Int) -> Int { permutations ?? value }
 
     struct Loaded {
         var ids: [String]

@@ -41,6 +41,7 @@ public final class CSVScanner {
     }
 
     deinit {
+        scratch.deallocate()
         starts.deallocate()
         ends.deallocate()
         escaped.deallocate()
@@ -89,7 +90,9 @@ public final class CSVScanner {
                 var hasEscape = false
                 while true {
                     while pos < end && base[pos] != 0x22 {
-                        if base[pos] == 0x0A { pendingLines += 1 }
+                        // A line break inside quotes: LF, CRLF or a lone CR (old Mac files).
+                        let c = base[pos]
+                        if c == 0x0A || (c == 0x0D && (pos + 1 >= end || base[pos + 1] != 0x0A)) { pendingLines += 1 }
                         pos += 1
                     }
                     if pos >= end {
@@ -159,6 +162,29 @@ public final class CSVScanner {
     public func rawField(_ i: Int) -> UnsafeBufferPointer<UInt8> {
         UnsafeBufferPointer(start: base + starts[i], count: ends[i] - starts[i])
     }
+
+    /// Field `i`'s bytes with `""` escapes undone (valid until the next call or `next()`), for
+    /// interning without creating a `String`.
+    public func unescapedField(_ i: Int) -> UnsafeBufferPointer<UInt8> {
+        let raw = rawField(i)
+        if !escaped[i] { return raw }
+        if scratchCapacity < raw.count {
+            scratch.deallocate()
+            scratchCapacity = max(raw.count, 2 * scratchCapacity)
+            scratch = .allocate(capacity: scratchCapacity)
+        }
+        var n = 0, k = 0
+        while k < raw.count {
+            scratch[n] = raw[k]
+            n += 1
+            if raw[k] == 0x22 { k += 1 }
+            k += 1
+        }
+        return UnsafeBufferPointer(start: scratch, count: n)
+    }
+
+    private var scratch = UnsafeMutablePointer<UInt8>.allocate(capacity: 64)
+    private var scratchCapacity = 64
 
     /// Field `i` as text, with `""` escapes undone.
     public func text(_ i: Int) -> String {

@@ -1,8 +1,8 @@
 /// Text from an input shown inside a one-line message.
-enum MessageText {
+public enum MessageText {
     /// `'text'` with line breaks, tabs and other control characters escaped (`\n`, `\r`, `\t`,
     /// `\u{1}`), and long texts shortened, so an error message never spans several lines.
-    static func quoted(_ text: String, limit: Int = 80) -> String {
+    public static func quoted<S: StringProtocol>(_ text: S, limit: Int = 80) -> String {
         var out = "'"
         var count = 0
         for scalar in text.unicodeScalars {

@@ -21,7 +21,8 @@ public struct TwentyTwenty: Sendable, Equatable {
 
     /// "LDQ:MDQ", as the Atlas prints it (Luton "10:34").
     public var ratioText: String { "\(leastDeprived):\(mostDeprived)" }
-    public var index: Double { Double(abs(mostDeprived - leastDeprived)) / Double(areas) }
+    /// |MDQ − LDQ|/n (NaN when the area has no small areas with a decile).
+    public var index: Double { areas == 0 ? .nan : Double(abs(mostDeprived - leastDeprived)) / Double(areas) }
     public var tenTenText: String { "\(leastDeprivedTenth):\(mostDeprivedTenth)" }
-    public var tenTenIndex: Double { Double(abs(mostDeprivedTenth - leastDeprivedTenth)) / Double(areas) }
+    public var tenTenIndex: Double { areas == 0 ? .nan : Double(abs(mostDeprivedTenth - leastDeprivedTenth)) / Double(areas) }
 }

@@ -28,7 +28,7 @@ public struct ConfidenceLevels: Sendable, Equatable {
         var values: [Double] = []
         for part in text.split(separator: ",") {
             guard case let .number(v) = NumberParsing.parse(String(part)) else {
-                throw EquityError.invalidArgument("--confidence: '\(part)' is not a number")
+                throw EquityError.invalidArgument("--confidence: \(MessageText.quoted(part)) is not a number")
             }
             values.append(v)
         }

@@ -6,11 +6,17 @@ import Darwin
 
 /// A mean with Student's t confidence limits, as PHEindicatormethods `phe_mean`:
 /// mean ± t(c + (1−c)/2, n−1) · s/√n with s the sample standard deviation (n − 1).
+///
+/// Missing values: as PHE (whose sums have no `na.rm`), a group with any missing value has a
+/// missing mean, with a note; `dropMissing` leaves them out instead (counted in the note).
 public struct MeanInterval: Sendable {
     public let confidence: ConfidenceLevels
+    /// Leave missing values out of the mean (otherwise the group's mean is missing, as PHE).
+    public let dropMissing: Bool
 
-    public init(confidence: ConfidenceLevels = .ninetyFive) {
+    public init(confidence: ConfidenceLevels = .ninetyFive, dropMissing: Bool = false) {
         self.confidence = confidence
+        self.dropMissing = dropMissing
     }
 
     public struct Result: Sendable, Equatable {
@@ -26,7 +32,12 @@ public struct MeanInterval: Sendable {
     public func compute(_ values: [Double]) -> Result {
         var sum = 0.0, n = 0, missing = 0
         for v in values { if v.isNaN { missing += 1 } else { sum += v; n += 1 } }
-        let missingNote = missing > 0 ? "\(missing) missing value\(missing == 1 ? "" : "s") not used" : ""
+        if missing > 0 && !dropMissing {
+            return Result(sum: .nan, count: values.count, standardDeviation: .nan,
+                          interval: .missing(levels: confidence.count, method: Self.method,
+                                             note: "\(missing) missing value\(missing == 1 ? "" : "s"): mean not calculated (as PHE)"))
+        }
+        let missingNote = missing > 0 ? "\(missing) missing value\(missing == 1 ? "" : "s") left out" : ""
         if n < 2 {
             let note = ["fewer than 2 values", missingNote].filter { !$0.isEmpty }.joined(separator: "; ")
             return Result(sum: sum, count: n, standardDeviation: .nan,

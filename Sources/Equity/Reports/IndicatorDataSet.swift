@@ -104,17 +104,17 @@ public final class IndicatorDataSet {
             func loc(_ col: Int) -> SourceLocation { SourceLocation(file: reader.name, line: s.line, column: col + 1) }
             let id = s.text(c[0])
             guard let vt = ValueType(rawValue: s.text(c[2]).lowercased()) else {
-                throw EquityError.invalidValue(loc(c[2]), reason: "value_type '\(s.text(c[2]))' is not one of \(ValueType.allCases.map(\.rawValue).joined(separator: ", "))")
+                throw EquityError.invalidValue(loc(c[2]), reason: "value_type \(MessageText.quoted(s.text(c[2]))) is not one of \(ValueType.allCases.map(\.rawValue).joined(separator: ", "))")
             }
             let m = try reader.number(s, c[3])
             guard m.isFinite, m != 0 else { throw EquityError.invalidValue(loc(c[3]), reason: "multiplier must be a non-zero number") }
             guard let pol = Polarity(rawValue: s.text(c[4]).lowercased()) ?? Polarity(text: s.text(c[4])) else {
-                throw EquityError.invalidValue(loc(c[4]), reason: "polarity '\(s.text(c[4]))' is not one of \(Polarity.allCases.map(\.rawValue).joined(separator: ", "))")
+                throw EquityError.invalidValue(loc(c[4]), reason: "polarity \(MessageText.quoted(s.text(c[4]))) is not one of \(Polarity.allCases.map(\.rawValue).joined(separator: ", "))")
             }
             guard let bm = BenchmarkMethod(rawValue: s.text(c[5]).lowercased()) else {
-                throw EquityError.invalidValue(loc(c[5]), reason: "benchmark '\(s.text(c[5]))' is not one of \(BenchmarkMethod.allCases.map(\.rawValue).joined(separator: ", "))")
+                throw EquityError.invalidValue(loc(c[5]), reason: "benchmark \(MessageText.quoted(s.text(c[5]))) is not one of \(BenchmarkMethod.allCases.map(\.rawValue).joined(separator: ", "))")
             }
-            if indicators[id] != nil { throw EquityError.invalidValue(loc(c[0]), reason: "indicator_id '\(id)' is listed twice") }
+            if indicators[id] != nil { throw EquityError.invalidValue(loc(c[0]), reason: "indicator_id \(MessageText.quoted(id)) is listed twice") }
             indicators[id] = Indicator(id: id, name: s.text(c[1]), valueType: vt, multiplier: m, polarity: pol, benchmark: bm,
                                        group: group.map { s.text($0) } ?? "", unit: unit.map { s.text($0) } ?? "")
             indicatorOrder.append(id)
@@ -171,11 +171,11 @@ public final class IndicatorDataSet {
                             chunk.error = (scanner.line, min(scanner.fieldCount, expected) + 1, "expected \(expected) fields as in the header, found \(scanner.fieldCount)", false)
                             break rows
                         }
-                        let nameID = chunk.names.intern(scanner.rawField(c[0]))
+                        let nameID = chunk.names.intern(scanner.unescapedField(c[0]))
                         let k: Int32
                         if let found = local[nameID] { k = found } else {
                             guard let found = indicatorPosition[chunk.names.string(nameID)] else {
-                                chunk.error = (scanner.line, c[0] + 1, "unknown indicator_id '\(scanner.text(c[0]))' (not in the indicators file)", true)
+                                chunk.error = (scanner.line, c[0] + 1, "unknown indicator_id \(MessageText.quoted(scanner.text(c[0]))) (not in the indicators file)", true)
                                 break rows
                             }
                             local[nameID] = found
@@ -225,7 +225,7 @@ public final class IndicatorDataSet {
                         chunk.indicatorIndex.append(k)
                         @inline(__always) func text(_ col: Int?) -> Int32 {
                             guard let col else { return emptyLocal }
-                            return chunk.names.intern(scanner.rawField(col))
+                            return chunk.names.intern(scanner.unescapedField(col))
                         }
                         chunk.area.append(text(textColumns[0])); chunk.areaName.append(text(textColumns[1]))
                         chunk.areaType.append(text(textColumns[2])); chunk.sex.append(text(textColumns[3]))
@@ -265,9 +265,9 @@ public final class IndicatorDataSet {
             let kind = s.text(c[1]).lowercased()
             guard ["england", "region", "parent", "neighbours"].contains(kind) else {
                 throw EquityError.invalidValue(SourceLocation(file: reader.name, line: s.line, column: c[1] + 1),
-                                               reason: "comparator '\(s.text(c[1]))' is not england, region, parent or neighbours")
+                                               reason: "comparator \(MessageText.quoted(s.text(c[1]))) is not england, region, parent or neighbours")
             }
-            comparators[kind, default: [:]][names.intern(s.rawField(c[0])), default: []].append(names.intern(s.rawField(c[2])))
+            comparators[kind, default: [:]][names.intern(s.unescapedField(c[0])), default: []].append(names.intern(s.unescapedField(c[2])))
         }
     }
 

@@ -47,6 +47,8 @@ public enum GetisOrd {
         public var g: [Double]
         /// NaN where undefined (see `notes`).
         public var z: [Double]
+        /// Pseudo p-values by conditional randomisation (NaN without permutations or for islands).
+        public var pSim: [Double]
         public var notes: [String]
     }
 
@@ -56,7 +58,13 @@ public enum GetisOrd {
     /// 1/(k + 1). Means and variances by two passes (Gᵢ: the whole set's, downdated for area i),
     /// so nearly equal values give finite z-scores; where the other areas' values are all
     /// equal, or an area has no neighbour, z is undefined (NaN, with a note).
-    public static func local(_ y: [Double], weights: SpatialWeights, star: Bool) throws -> Local {
+    ///
+    /// With `permutations`, each area's pseudo p-value comes from conditional randomisation
+    /// (`ConditionalRandomisation`): its neighbours' values are drawn from the other n − 1 areas
+    /// (for G*ᵢ the area's own term stays fixed), as esda's `G_Local(permutations=…)`.
+    public static func local(_ y: [Double], weights: SpatialWeights, star: Bool, permutations: Int = 0, seed: UInt64 = 1,
+                             threads: Int = System.coreCount) throws -> Local {
+        try SimulationLimits.check(permutations, in: SimulationLimits.permutations, what: "the number of permutations")
         try Moran.validate(y, weights: weights)
         let w = star ? weights.includingSelf() : weights
         let n = y.count
@@ -101,6 +109,28 @@ public enum GetisOrd {
             z[i] = (wy - wi * localMean) / (variance.squareRoot() * spread.squareRoot())
             if !g[i].isFinite { g[i] = .nan; notes[i] = "G undefined: the other areas' values sum to zero" }
         }
-        return Local(g: g, z: z, notes: notes)
+        var pSim = [Double](repeating: .nan, count: n)
+        if permutations > 0 {
+            // Neighbour links without the self link (G*: weights as transformed with it), and
+            // the fixed self term as an offset.
+            var offsets = [0], neighbours: [Int32] = [], linkWeights: [Double] = []
+            var scale = [Double](repeating: 0, count: n), offset = scale
+            var skip = [Bool](repeating: false, count: n)
+            for i in 0..<n {
+                let denominator = star ? total : total - y[i]
+                scale[i] = 1 / denominator
+                for k in w.offsets[i]..<w.offsets[i + 1] {
+                    if Int(w.neighbors[k]) == i { offset[i] = w.weights[k] * y[i] / denominator; continue }
+                    neighbours.append(w.neighbors[k])
+                    linkWeights.append(w.weights[k])
+                }
+                offsets.append(neighbours.count)
+                skip[i] = offsets[i + 1] == offsets[i] || g[i].isNaN
+            }
+            let links = SpatialWeights(ids: w.ids, offsets: offsets, neighbors: neighbours, original: linkWeights)
+            pSim = ConditionalRandomisation.pValues(values: y, weights: links, scale: scale, offset: offset, observed: g,
+                                                    skip: skip, permutations: permutations, seed: seed, threads: threads)
+        }
+        return Local(g: g, z: z, pSim: pSim, notes: notes)
     }
 }

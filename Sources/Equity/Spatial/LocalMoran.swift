@@ -1,5 +1,3 @@
-import Dispatch
-
 /// Local Moran's I (LISA; Anselin 1995), as PySAL esda `Moran_Local`:
 ///
 ///     zᵢ = (yᵢ − ȳ)/sd (population sd), Iᵢ = ((n − 1)/n)·zᵢ(Wz)ᵢ   (esda's scale)
@@ -22,9 +20,6 @@ public struct LocalMoran: Sendable {
     public var pSim: [Double]
     public var isIsland: [Bool]
 
-    /// Sites per random stream.
-    static let block = 64
-
     public static func compute(_ y: [Double], weights w: SpatialWeights, permutations: Int = 0, seed: UInt64 = 1,
                                scale: Scale = .esda, threads: Int = System.coreCount) throws -> LocalMoran {
         try SimulationLimits.check(permutations, in: SimulationLimits.permutations, what: "the number of permutations")
@@ -45,49 +40,9 @@ public struct LocalMoran: Sendable {
             let hz = z[i] > 0, hl = lag[i] > 0
             quadrant[i] = hz && hl ? 1 : (!hz && hl ? 2 : (!hz && !hl ? 3 : 4))
         }
-        var p = [Double](repeating: .nan, count: n)
-        if permutations > 0 {
-            let blocks = (n + block - 1) / block
-            let streams = Xoshiro256.streams(seed: seed, count: blocks)
-            p.withUnsafeMutableBufferPointer { pBuf in
-                let pOut = pBuf
-                z.withUnsafeBufferPointer { zb in
-                    DispatchQueue.concurrentPerform(iterations: max(1, min(threads, blocks))) { t in
-                        let workers = max(1, min(threads, blocks))
-                        // Scratch for a partial Fisher–Yates over the other n − 1 sites.
-                        var pool = [Int32](0..<Int32(n - 1))
-                        var b = t
-                        while b < blocks {
-                            var g = HalfDraws(streams[b])
-                            // Each block starts from the same pool, so a block's draws do not
-                            // depend on what its thread did before.
-                            for k in 0..<(n - 1) { pool[k] = Int32(k) }
-                            for i in (b * block)..<min(n, (b + 1) * block) where !island[i] {
-                                let lo = w.offsets[i], k = w.offsets[i + 1] - lo
-                                let observed = values[i]
-                                var atLeast = 0, atMost = 0
-                                for _ in 0..<permutations {
-                                    var acc = 0.0
-                                    for d in 0..<k {
-                                        // Draw without replacement: swap a random remaining entry into place d.
-                                        let j = d + Int(g.bounded(UInt32(n - 1 - d)))
-                                        pool.swapAt(d, j)
-                                        var site = Int(pool[d])
-                                        if site >= i { site += 1 } // skip i itself
-                                        acc += w.weights[lo + d] * zb[site]
-                                    }
-                                    let simulated = factor * zb[i] * acc
-                                    if simulated >= observed { atLeast += 1 }
-                                    if simulated <= observed { atMost += 1 }
-                                }
-                                pOut[i] = PermutationKernel.foldedP(atLeast: atLeast, atMost: atMost, permutations: permutations)
-                            }
-                            b += workers
-                        }
-                    }
-                }
-            }
-        }
+        let p = ConditionalRandomisation.pValues(values: z, weights: w, scale: z.map { factor * $0 },
+                                                 offset: [Double](repeating: 0, count: n), observed: values, skip: island,
+                                                 permutations: permutations, seed: seed, threads: threads)
         return LocalMoran(z: z, lag: lag, values: values, quadrant: quadrant, pSim: p, isIsland: island)
     }
 
@@ -97,7 +52,7 @@ public struct LocalMoran: Sendable {
     public enum Correction: String, Sendable, CaseIterable { case none, fdr, bonferroni }
 
     /// Cluster labels: the quadrant where significant at α (after the correction), "Not
-    /// significant" otherwise, "island" for islands.
+    /// significant" otherwise, "island" for islands, "Not tested" without permutations.
     public func clusters(alpha: Double, correction: Correction = .none) -> [String] {
         let tested = (0..<pSim.count).filter { !isIsland[$0] && !pSim[$0].isNaN }
         var threshold = alpha
@@ -113,7 +68,7 @@ public struct LocalMoran: Sendable {
         }
         return (0..<pSim.count).map { i in
             if isIsland[i] { return "island" }
-            if pSim[i].isNaN { return "" }
+            if pSim[i].isNaN { return "Not tested" }
             let significant = correction == .fdr ? (threshold > 0 && pSim[i] <= threshold) : pSim[i] <= threshold
             return significant ? LocalMoran.quadrantNames[quadrant[i]] : "Not significant"
         }

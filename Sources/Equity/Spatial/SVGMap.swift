@@ -87,7 +87,7 @@ public enum SVGMap {
     /// LISA cluster colours (the GeoDa convention).
     public static let clusterColors: [String: String] = [
         "HH": "#d7191c", "LL": "#2c7bb6", "LH": "#abd9e9", "HL": "#fdae61",
-        "Not significant": "#eeeeee", "island": "#9e9e9e", "": "#eeeeee",
+        "Not significant": "#eeeeee", "Not tested": "#eeeeee", "island": "#9e9e9e", "": "#eeeeee",
     ]
 
     /// A five-class quantile choropleth: fills and legend (class bounds by value rank).

@@ -12,7 +12,7 @@ public enum SpatialInputs {
             }
             if !seen.insert(id).inserted {
                 throw EquityError.invalidValue(layer.location(ofFeature: f),
-                                               reason: "id '\(id)' ('\(property)') of feature \(f + 1) already belongs to feature \(first[id]! + 1)")
+                                               reason: "id \(MessageText.quoted(id)) ('\(property)') of feature \(f + 1) already belongs to feature \(first[id]! + 1)")
             }
             first[id] = f
         }
@@ -30,11 +30,11 @@ public enum SpatialInputs {
             let v = try reader.number(s, vc)
             if v.isNaN {
                 throw EquityError.invalidValue(SourceLocation(file: reader.name, line: s.line, column: vc + 1),
-                                               reason: "value missing for '\(id)'; spatial statistics need every area's value")
+                                               reason: "value missing for \(MessageText.quoted(id)); spatial statistics need every area's value")
             }
             if let previous = lineOf[id] {
                 throw EquityError.invalidValue(SourceLocation(file: reader.name, line: s.line, column: ic + 1),
-                                               reason: "id '\(id)' appears again (first on line \(previous))")
+                                               reason: "id \(MessageText.quoted(id)) appears again (first on line \(previous))")
             }
             lineOf[id] = s.line
             fileIds.append(id)
@@ -47,7 +47,7 @@ public enum SpatialInputs {
         for id in ids {
             guard let k = index[id] else {
                 throw EquityError.invalidValue(SourceLocation(file: reader.name, line: 1, column: ic + 1),
-                                               reason: "no row for area '\(id)' (present in the neighbours)")
+                                               reason: "no row for area \(MessageText.quoted(id)) (present in the neighbours)")
             }
             out.append(values[k])
         }
@@ -87,12 +87,12 @@ public enum SpatialInputs {
         try reader.forEachRow { s in
             let a = s.text(0), b = s.text(1)
             guard let ia = index[a] else {
-                throw EquityError.invalidValue(SourceLocation(file: reader.name, line: s.line, column: 1), reason: "area '\(a)' has no value")
+                throw EquityError.invalidValue(SourceLocation(file: reader.name, line: s.line, column: 1), reason: "area \(MessageText.quoted(a)) has no value")
             }
             guard let ib = index[b] else {
-                throw EquityError.invalidValue(SourceLocation(file: reader.name, line: s.line, column: 2), reason: "area '\(b)' has no value")
+                throw EquityError.invalidValue(SourceLocation(file: reader.name, line: s.line, column: 2), reason: "area \(MessageText.quoted(b)) has no value")
             }
-            if ia == ib { throw EquityError.invalidValue(SourceLocation(file: reader.name, line: s.line, column: 2), reason: "'\(a)' is listed as its own neighbour") }
+            if ia == ib { throw EquityError.invalidValue(SourceLocation(file: reader.name, line: s.line, column: 2), reason: "\(MessageText.quoted(a)) is listed as its own neighbour") }
             let key = UInt64(UInt32(min(ia, ib))) << 32 | UInt64(UInt32(max(ia, ib)))
             if seen.insert(key).inserted { pairs.append((min(ia, ib), max(ia, ib))) }
         }

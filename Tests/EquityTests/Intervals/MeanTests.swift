@@ -20,11 +20,16 @@ import Testing
         }
     }
 
+    /// Issue 9, item 13: PHE's `phe_mean` returns NA for a group with a missing value (its sums
+    /// have no na.rm); Equity dropped the value silently. Now it follows PHE unless asked.
     @Test func tooFewAndMissingValues() {
         let m = MeanInterval()
         #expect(m.compute([3]).interval.isMissing)
-        let r = m.compute([1, .nan, 3])
-        #expect(r.count == 2 && r.interval.value == 2)
-        #expect(r.interval.note == "1 missing value not used")
+        let phe = m.compute([1, .nan, 3])
+        #expect(phe.interval.isMissing && phe.sum.isNaN && phe.count == 3)
+        #expect(phe.interval.note == "1 missing value: mean not calculated (as PHE)")
+        let dropped = MeanInterval(dropMissing: true).compute([1, .nan, 3])
+        #expect(dropped.count == 2 && dropped.interval.value == 2)
+        #expect(dropped.interval.note == "1 missing value left out")
     }
 }
