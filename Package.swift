@@ -32,7 +32,7 @@ let package = Package(
         .testTarget(
             name: "EquityTests",
             dependencies: ["Equity"],
-            exclude: ["Resources"],
+            exclude: ["Resources", "FuzzRegressions"],
             linkerSettings: [.linkedLibrary("m")]
         ),
         .testTarget(

@@ -71,6 +71,17 @@ public final class MappedFile: @unchecked Sendable {
         self.init(name: name, contents: Array(text.utf8))
     }
 
+    /// Wraps bytes already in memory, inflating them first when they are gzip data (as `open`),
+    /// to at most `maximumInflatedBytes`.
+    public static func decoding(name: String, contents: [UInt8],
+                                maximumInflatedBytes: Int = InputLimits.maximumInflatedBytes) throws -> MappedFile {
+        let raw = MappedFile(name: name, contents: contents)
+        let b = raw.bytes
+        guard b.count >= 2, b[0] == 0x1F, b[1] == 0x8B else { return raw }
+        let inflated = try Gzip.inflate(b, name: name, limit: maximumInflatedBytes)
+        return MappedFile(name: name, bytes: inflated.bytes, mapped: inflated.mapped)
+    }
+
     /// Opens `path` (or standard input for `-`), inflating gzip data (by its magic bytes, so
     /// `file.csv.gz` and gzip on standard input both work).
     public static func open(_ path: String) throws -> MappedFile {

@@ -77,7 +77,11 @@ public enum SpatialInputs {
     /// (`undeclaredIslands`) unless `allowIslands` says islands are intended — a missing row is
     /// far more often a mistake than a true island.
     public static func adjacency(csv path: String, ids: [String], allowIslands: Bool = false) throws -> SpatialWeights {
-        let reader = try CSVReader(path: path)
+        try adjacency(reader: try CSVReader(path: path), ids: ids, allowIslands: allowIslands)
+    }
+
+    /// As `adjacency(csv:ids:allowIslands:)`, from a reader already open.
+    public static func adjacency(reader: CSVReader, ids: [String], allowIslands: Bool = false) throws -> SpatialWeights {
         guard reader.header.count >= 2 else {
             throw EquityError.malformedInput(SourceLocation(file: reader.name, line: 1, column: 1), reason: "an adjacency file needs two id columns")
         }
