@@ -1,14 +1,19 @@
 // swift-tools-version:6.1
 import PackageDescription
 
-// Dependencies, kept short on purpose:
-// - swift-argument-parser: the `equity` CLI (subcommands, --help with examples).
-// Everything numeric is Equity's own; linear algebra goes to the system LAPACK/OpenBLAS.
+// Equity: health-inequality statistics (EquityCore), their readers, writers and tables (Equity),
+// and the `equity` command-line tool (EquityCLI). Dependencies run one way:
+//
+//     EquityCLI ──► Equity ──► EquityCore ──► CLinearAlgebra (LAPACK signatures; loaded at run time)
+//                       └────► CZlib (zlib, for .gz inputs)
+//
+// External dependency, kept to one: swift-argument-parser, for the CLI only.
 let package = Package(
     name: "Equity",
     products: [
+        .library(name: "EquityCore", targets: ["EquityCore"]),
         .library(name: "Equity", targets: ["Equity"]),
-        .executable(name: "equity", targets: ["equity"]),
+        .executable(name: "equity", targets: ["EquityCLI"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -17,27 +22,37 @@ let package = Package(
         .systemLibrary(name: "CLinearAlgebra", path: "Sources/CLinearAlgebra"),
         .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
         .target(
+            name: "EquityCore",
+            dependencies: ["CLinearAlgebra"],
+            linkerSettings: [.linkedLibrary("m")]
+        ),
+        .target(
             name: "Equity",
-            dependencies: ["CLinearAlgebra", "CZlib"],
-            // Kernels mutate buffers owned by small final classes; Swift's dynamic exclusivity
-            // checks cost ~20% of a CSV pass there and guard nothing the code relies on.
-            swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"])],
+            dependencies: ["EquityCore", "CZlib"],
             linkerSettings: [.linkedLibrary("m")]
         ),
         .executableTarget(
-            name: "equity",
+            name: "EquityCLI",
             dependencies: ["Equity", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            linkerSettings: [.linkedLibrary("m")]
+        ),
+        // Tests mirror the modules; all read fixtures through one support target.
+        .target(name: "EquityTestSupport", dependencies: ["Equity"], path: "Tests/EquityTestSupport"),
+        .testTarget(
+            name: "EquityCoreTests",
+            dependencies: ["EquityCore", "EquityTestSupport"],
+            exclude: ["Resources"],
             linkerSettings: [.linkedLibrary("m")]
         ),
         .testTarget(
             name: "EquityTests",
-            dependencies: ["Equity"],
-            exclude: ["Resources", "FuzzRegressions"],
+            dependencies: ["Equity", "EquityTestSupport"],
+            exclude: ["FuzzRegressions"],
             linkerSettings: [.linkedLibrary("m")]
         ),
         .testTarget(
-            name: "equityCLITests",
-            dependencies: ["equity"],
+            name: "EquityCLITests",
+            dependencies: ["EquityCLI", "EquityTestSupport"],
             linkerSettings: [.linkedLibrary("m")]
         ),
     ],

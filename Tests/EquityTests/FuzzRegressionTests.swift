@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Equity
+import EquityTestSupport
 
 /// Replays every input the fuzzers (`Fuzz/`) have found failing — kept in
 /// `Tests/EquityTests/FuzzRegressions/<target>/` — through the reader it broke: each must now

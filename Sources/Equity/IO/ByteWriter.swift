@@ -1,13 +1,21 @@
+/// How a table is written.
+public enum TableFormat: String, Sendable, CaseIterable {
+    /// CSV with a header row (RFC 4180 quoting).
+    case csv
+    /// A JSON array of objects, one per row, keyed by the header's names.
+    case json
+}
+
 /// A growable byte buffer for building output without per-field `String`s.
 ///
 /// Fields are appended raw (`append(bytes:)`), as numbers (`append(_: Double)`) or as CSV text
 /// (`appendField(_:)`, quoted per RFC 4180 when it holds a comma, quote or line break).
 public final class ByteWriter {
-    @usableFromInline var storage: UnsafeMutablePointer<UInt8>
-    @usableFromInline var capacity: Int
+    @exclusivity(unchecked) @usableFromInline var storage: UnsafeMutablePointer<UInt8>
+    @exclusivity(unchecked) @usableFromInline var capacity: Int
     /// The number of bytes written so far.
     public var count: Int { _count }
-    @usableFromInline var _count: Int
+    @exclusivity(unchecked) @usableFromInline var _count: Int
 
     public init(capacity: Int = 1 << 16) {
         self.capacity = max(capacity, 64)
@@ -99,7 +107,7 @@ public final class ByteWriter {
         append(byte: 0x22)
     }
 
-    /// Appends a row of CSV fields ending with a newline.
+    /// Appends a row of CSV fields ending with a newline (raw CSV, whatever the format).
     public func appendRow(_ fields: [String]) {
         for (i, f) in fields.enumerated() {
             if i > 0 { append(byte: 0x2C) }
@@ -108,27 +116,143 @@ public final class ByteWriter {
         append(byte: 0x0A)
     }
 
-    /// Whether the current row has a field yet (for `field(_:)` / `endRow()`).
-    public var rowHasField = false
+    // MARK: Tables (CSV or JSON)
 
-    /// Starts a field: a comma unless it is the first of its row.
-    public func beginField() {
-        if rowHasField { append(byte: 0x2C) } else { rowHasField = true }
+    /// How `header`, `field` and `endRow` write: CSV rows, or a JSON array of objects keyed by
+    /// the header's names (numbers as numbers, missing numbers as `null`, texts as strings).
+    @exclusivity(unchecked) public var format: TableFormat = .csv
+    /// The JSON keys (the header's names, already escaped and quoted).
+    @exclusivity(unchecked) private var keys: [[UInt8]] = []
+    /// The index of the next field of the current row.
+    @exclusivity(unchecked) private var fieldIndex = 0
+    /// Rows written so far (JSON: every row after the first starts with a comma).
+    @exclusivity(unchecked) public var rowsWritten = 0
+
+    /// Starts a table: the CSV header row, or (JSON) the opening bracket, keeping the names as keys.
+    public func header(_ names: [String]) {
+        setKeys(names)
+        switch format {
+        case .csv: appendRow(names)
+        case .json: append(raw: "[")
+        }
     }
 
-    /// A text field (quoted when needed).
-    public func field(_ text: String) { beginField(); appendField(text) }
+    /// Keeps the column names as JSON keys without writing anything (for writers that continue a
+    /// table another writer started, e.g. parallel chunks).
+    public func setKeys(_ names: [String]) {
+        keys = names.map { name in
+            let w = ByteWriter(capacity: name.utf8.count + 8)
+            w.appendJSONString(name)
+            return Array(w.bytes)
+        }
+    }
 
-    /// A number field (empty for NaN).
-    public func field(_ value: Double) { beginField(); append(value) }
+    /// Ends a table (JSON: the closing bracket).
+    public func finishTable() {
+        if format == .json { append(raw: rowsWritten == 0 ? "]\n" : "\n]\n") }
+    }
+
+    /// Whether the current row has a field yet (for `field(_:)` / `endRow()`).
+    public var rowHasField: Bool { fieldIndex > 0 }
+
+    /// Starts a field: a comma unless it is the first of its row (JSON: the key too).
+    public func beginField() {
+        switch format {
+        case .csv:
+            if fieldIndex > 0 { append(byte: 0x2C) }
+        case .json:
+            if fieldIndex == 0 { append(raw: rowsWritten > 0 ? ",\n{" : "\n{") } else { append(byte: 0x2C) }
+            let key = fieldIndex < keys.count ? keys[fieldIndex] : Array("\"column\(fieldIndex + 1)\"".utf8)
+            key.withUnsafeBufferPointer { append($0) }
+            append(byte: 0x3A)
+        }
+        fieldIndex += 1
+    }
+
+    /// A text field (CSV: quoted when needed; JSON: a string).
+    public func field(_ text: String) {
+        beginField()
+        if format == .json { appendJSONString(text) } else { appendField(text) }
+    }
+
+    /// A text field from raw bytes.
+    public func field(bytes: UnsafeBufferPointer<UInt8>) {
+        beginField()
+        if format == .json { appendJSONString(bytes) } else { appendField(bytes: bytes) }
+    }
+
+    /// A field copied from an input CSV (its raw bytes): JSON writes it as a number only when the
+    /// text already is a JSON number (`81`, `-0.5`, `1e3` — not `007` or `.5`, so ids and codes keep
+    /// their text), as `null` when empty, otherwise as a string.
+    public func field(inputText bytes: UnsafeBufferPointer<UInt8>) {
+        guard format == .json else { beginField(); appendField(bytes: bytes); return }
+        beginField()
+        if bytes.isEmpty { append(raw: "null") } else if ByteWriter.isJSONNumber(bytes) { append(bytes) } else { appendJSONString(bytes) }
+    }
+
+    /// A number field (CSV: empty for NaN; JSON: `null`).
+    public func field(_ value: Double) {
+        beginField()
+        if format == .json && !value.isFinite { append(raw: "null") } else { append(value) }
+    }
 
     /// An integer field.
     public func field(_ value: Int) { beginField(); append(value) }
 
-    /// Ends the row with a newline.
+    /// Ends the row (CSV: a newline; JSON: the object's closing brace).
     public func endRow() {
-        append(byte: 0x0A)
-        rowHasField = false
+        switch format {
+        case .csv: append(byte: 0x0A)
+        case .json: append(byte: 0x7D)
+        }
+        fieldIndex = 0
+        rowsWritten += 1
+    }
+
+    /// Appends a JSON string literal.
+    public func appendJSONString(_ text: String) {
+        var text = text
+        text.withUTF8 { appendJSONString($0) }
+    }
+
+    /// Appends a JSON string literal from UTF-8 bytes (quotes, backslashes and control
+    /// characters escaped).
+    public func appendJSONString(_ bytes: UnsafeBufferPointer<UInt8>) {
+        reserve(bytes.count + 2)
+        append(byte: 0x22)
+        let hex: [UInt8] = Array("0123456789abcdef".utf8)
+        for b in bytes {
+            switch b {
+            case 0x22: append(byte: 0x5C); append(byte: 0x22)
+            case 0x5C: append(byte: 0x5C); append(byte: 0x5C)
+            case 0x0A: append(byte: 0x5C); append(byte: 0x6E)
+            case 0x0D: append(byte: 0x5C); append(byte: 0x72)
+            case 0x09: append(byte: 0x5C); append(byte: 0x74)
+            case 0..<0x20:
+                append(raw: "\\u00")
+                append(byte: hex[Int(b >> 4)])
+                append(byte: hex[Int(b & 15)])
+            default: append(byte: b)
+            }
+        }
+        append(byte: 0x22)
+    }
+
+    /// Whether bytes spell a JSON number exactly: -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?
+    static func isJSONNumber(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        let n = b.count
+        func digits() -> Int { let s = i; while i < n && b[i] >= 0x30 && b[i] <= 0x39 { i += 1 }; return i - s }
+        if i < n && b[i] == 0x2D { i += 1 }
+        guard i < n else { return false }
+        if b[i] == 0x30 { i += 1 } else if digits() == 0 { return false }
+        if i < n && b[i] == 0x2E { i += 1; if digits() == 0 { return false } }
+        if i < n && (b[i] == 0x65 || b[i] == 0x45) {
+            i += 1
+            if i < n && (b[i] == 0x2B || b[i] == 0x2D) { i += 1 }
+            if digits() == 0 { return false }
+        }
+        return i == n
     }
 
     /// Takes the written bytes as a `String` (for tests and small outputs).

@@ -6,19 +6,19 @@
 /// starts, for messages.
 public final class CSVScanner {
     public let base: UnsafePointer<UInt8>
-    public private(set) var position: Int
+    @exclusivity(unchecked) public private(set) var position: Int
     public let end: Int
     /// The physical line on which the current row starts.
-    public private(set) var line: Int
+    @exclusivity(unchecked) public private(set) var line: Int
     /// Byte range of the current row's text (without its line end).
-    public private(set) var rowStart = 0
-    public private(set) var rowEnd = 0
+    @exclusivity(unchecked) public private(set) var rowStart = 0
+    @exclusivity(unchecked) public private(set) var rowEnd = 0
     /// Number of fields in the current row.
-    public private(set) var fieldCount = 0
-    @usableFromInline var starts: UnsafeMutablePointer<Int>
-    @usableFromInline var ends: UnsafeMutablePointer<Int>
-    @usableFromInline var escaped: UnsafeMutablePointer<Bool>
-    private var capacity: Int
+    @exclusivity(unchecked) public private(set) var fieldCount = 0
+    @exclusivity(unchecked) @usableFromInline var starts: UnsafeMutablePointer<Int>
+    @exclusivity(unchecked) @usableFromInline var ends: UnsafeMutablePointer<Int>
+    @exclusivity(unchecked) @usableFromInline var escaped: UnsafeMutablePointer<Bool>
+    @exclusivity(unchecked) private var capacity: Int
 
     /// What `next()` found.
     public enum Step: Equatable {
@@ -60,7 +60,7 @@ public final class CSVScanner {
         capacity = n
     }
 
-    private var pendingLines = 0
+    @exclusivity(unchecked) private var pendingLines = 0
 
     /// Advances to the next non-blank row.
     public func next() -> Step {
@@ -183,8 +183,8 @@ public final class CSVScanner {
         return UnsafeBufferPointer(start: scratch, count: n)
     }
 
-    private var scratch = UnsafeMutablePointer<UInt8>.allocate(capacity: 64)
-    private var scratchCapacity = 64
+    @exclusivity(unchecked) private var scratch = UnsafeMutablePointer<UInt8>.allocate(capacity: 64)
+    @exclusivity(unchecked) private var scratchCapacity = 64
 
     /// Field `i` as text, with `""` escapes undone.
     public func text(_ i: Int) -> String {

@@ -82,7 +82,7 @@ extension ByteWriter {
         }
         field(confidence.label)
         field(statistic)
-        field(r.method)
+        field(r.method?.rawValue ?? "")
         field(r.note)
     }
 }

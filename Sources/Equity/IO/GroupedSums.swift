@@ -3,19 +3,19 @@
 ///
 /// Groups keep the order in which they first appear. A missing value in any row of a group
 /// makes that group's sum missing (the statistic then reports it), never silently dropped.
-public struct GroupedSums {
-    public let groupNames: [String]
-    public let valueNames: [String]
+package struct GroupedSums {
+    package let groupNames: [String]
+    package let valueNames: [String]
     /// The key texts of each group, in first-appearance order.
-    public private(set) var keys: [[String]] = []
+    package private(set) var keys: [[String]] = []
     /// sums[g * valueCount + k]
-    public private(set) var sums: [Double] = []
-    public private(set) var rowCounts: [Int] = []
-    public let fileName: String
+    package private(set) var sums: [Double] = []
+    package private(set) var rowCounts: [Int] = []
+    package let fileName: String
 
     /// Reads `reader`, grouping by `groupColumns` and summing `valueColumns`. When `validate` is
     /// given it checks each row first (so an error names the row's own line and column).
-    public init(reader: CSVReader, groupColumns: [Int], valueColumns: [Int],
+    package init(reader: CSVReader, groupColumns: [Int], valueColumns: [Int],
                 validate: ((UnsafePointer<Double>) -> RowIssue?)? = nil) throws {
         groupNames = groupColumns.map { reader.header[$0] }
         valueNames = valueColumns.map { reader.header[$0] }
@@ -52,31 +52,30 @@ public struct GroupedSums {
         self.rowCounts = counts
     }
 
-    public var groupCount: Int { keys.count }
+    package var groupCount: Int { keys.count }
 
     /// Applies a row-wise statistic to each group's sums: header = group columns, summed value
     /// columns, the statistic's columns.
-    public func apply<S: RowwiseStatistic>(_ statistic: S) throws -> ByteWriter {
+    package func apply<S: RowwiseStatistic>(_ statistic: S, format: TableFormat = .csv) throws -> ByteWriter {
         let out = ByteWriter()
-        out.appendRow(groupNames + valueNames + statistic.outputColumns)
+        out.format = format
+        out.header(groupNames + valueNames + statistic.outputColumns)
         let nv = valueNames.count
         try sums.withUnsafeBufferPointer { buf in
             for g in 0..<keys.count {
-                for (i, k) in keys[g].enumerated() {
-                    if i > 0 { out.append(byte: 0x2C) }
-                    out.appendField(k)
-                }
-                for k in 0..<nv {
-                    if !keys[g].isEmpty || k > 0 { out.append(byte: 0x2C) }
-                    out.append(buf[g * nv + k])
-                }
-                if let issue = statistic.append(buf.baseAddress! + g * nv, to: out) {
+                for k in keys[g] { out.field(k) }
+                for k in 0..<nv { out.field(buf[g * nv + k]) }
+                do throws(RowIssue) {
+                    let r = try statistic.result(buf.baseAddress! + g * nv)
+                    out.appendInterval(r, confidence: statistic.confidence, statistic: statistic.statistic)
+                } catch {
                     throw EquityError.invalidValue(SourceLocation(file: fileName, line: 1, column: 1),
-                                                   reason: "group \(keys[g].joined(separator: ", ")): \(issue.reason)")
+                                                   reason: "group \(keys[g].joined(separator: ", ")): \(error.reason)")
                 }
-                out.append(byte: 0x0A)
+                out.endRow()
             }
         }
+        out.finishTable()
         return out
     }
 }

@@ -8,17 +8,20 @@ import Dispatch
 /// Input rows are copied byte for byte (their own formatting kept); a row with a missing input
 /// is kept with a `note`; an invalid value stops the run with `FILE:LINE:COLUMN` and nothing is
 /// left under the output name.
-public struct RowwisePipeline<Statistic: RowwiseStatistic> {
-    public let reader: CSVReader
-    public let statistic: Statistic
+package struct RowwisePipeline<Statistic: RowwiseStatistic> {
+    package let reader: CSVReader
+    package let statistic: Statistic
     /// Column index in the file of each statistic input.
-    public let inputColumns: [Int]
+    package let inputColumns: [Int]
     /// Worker threads (default: all cores).
-    public var threads: Int
+    package var threads: Int
     /// Bytes of input per chunk.
-    public var chunkSize = 1 << 20
+    package var chunkSize = 1 << 20
+    /// CSV (the fast path: input rows copied byte for byte, results from the row kernel) or JSON
+    /// (each input field written on its own, results as values).
+    package var format: TableFormat = .csv
 
-    public init(reader: CSVReader, statistic: Statistic, inputColumns: [Int], threads: Int = System.coreCount) {
+    package init(reader: CSVReader, statistic: Statistic, inputColumns: [Int], threads: Int = Parallelism.threads) {
         precondition(inputColumns.count == statistic.inputNames.count)
         self.reader = reader
         self.statistic = statistic
@@ -27,7 +30,7 @@ public struct RowwisePipeline<Statistic: RowwiseStatistic> {
     }
 
     /// The output header: the input's columns then the statistic's.
-    public var header: [String] { reader.header + statistic.outputColumns }
+    package var header: [String] { reader.header + statistic.outputColumns }
 
     /// Processes the file into `output`; returns the number of data rows written.
     ///
@@ -35,12 +38,15 @@ public struct RowwisePipeline<Statistic: RowwiseStatistic> {
     /// writes finished chunks in input order while the workers go on, so formatting and writing
     /// overlap and at most `4·T` chunks are in memory.
     @discardableResult
-    public func run(into output: OutputFile) throws -> Int {
+    package func run(into output: OutputFile) throws -> Int {
         let head = ByteWriter(capacity: 1024)
-        head.appendRow(header)
+        head.format = format
+        head.header(header)
+        defer { head.removeAll() }
 
         let ranges = reader.chunks(targetSize: chunkSize)
         if ranges.isEmpty {
+            head.finishTable()
             try output.write(head)
             return 0
         }
@@ -53,7 +59,7 @@ public struct RowwisePipeline<Statistic: RowwiseStatistic> {
         }
         let workers = min(threads, ranges.count)
         let ringSize = workers * 4
-        let ring = (0..<ringSize).map { _ in Slot(capacity: chunkSize * 3 + 4096) }
+        let ring = (0..<ringSize).map { _ in Slot(capacity: chunkSize * 3 + 4096, format: format, header: header) }
         let free = (0..<ringSize).map { _ in DispatchSemaphore(value: 1) }
         let ready = (0..<ringSize).map { _ in DispatchSemaphore(value: 0) }
         let stop = StopFlag()
@@ -66,6 +72,8 @@ public struct RowwisePipeline<Statistic: RowwiseStatistic> {
                     free[k].wait()
                     if !stop.isSet {
                         ring[k].writer.removeAll()
+                        // JSON: only the very first row of the table goes without a comma.
+                        ring[k].writer.rowsWritten = c == 0 ? 0 : 1
                         let (lines, rows, error) = process(range: ranges[c], into: ring[k].writer)
                         ring[k].lines = lines
                         ring[k].rows = rows
@@ -105,6 +113,13 @@ public struct RowwisePipeline<Statistic: RowwiseStatistic> {
         }
         group.wait()
         if let failure { throw failure }
+        if format == .json {
+            let tail = ByteWriter(capacity: 16)
+            tail.format = .json
+            tail.rowsWritten = rows
+            tail.finishTable()
+            try output.write(tail)
+        }
         return rows
     }
 
@@ -114,7 +129,11 @@ public struct RowwisePipeline<Statistic: RowwiseStatistic> {
         var lines = 0
         var rows = 0
         var error: (line: Int, column: Int, message: String, malformed: Bool)?
-        init(capacity: Int) { writer = ByteWriter(capacity: capacity) }
+        init(capacity: Int, format: TableFormat, header: [String]) {
+            writer = ByteWriter(capacity: capacity)
+            writer.format = format
+            writer.setKeys(header)
+        }
     }
 
     private final class StopFlag: @unchecked Sendable {
@@ -187,6 +206,19 @@ public struct RowwisePipeline<Statistic: RowwiseStatistic> {
                     rows += 1
                     continue
                 }
+                if format == .json {
+                    for c in 0..<expected { writer.field(inputText: scanner.unescapedField(c)) }
+                    do throws(RowIssue) {
+                        let r = try statistic.result(values)
+                        writer.appendInterval(r, confidence: statistic.confidence, statistic: statistic.statistic)
+                    } catch {
+                        let c = inputColumns[error.input]
+                        return (0, rows, (scanner.line, c + 1, error.reason + " (column '\(reader.header[c])')", false))
+                    }
+                    writer.endRow()
+                    rows += 1
+                    continue
+                }
                 writer.append(scanner.rowBytes)
                 if let issue = statistic.append(values, to: writer) {
                     let c = inputColumns[issue.input]
@@ -196,15 +228,6 @@ public struct RowwisePipeline<Statistic: RowwiseStatistic> {
                 rows += 1
             }
         }
-    }
-}
-
-/// Facts about the machine.
-public enum System {
-    /// The number of cores Equity uses for parallel work (`EQUITY_THREADS` overrides).
-    public static var coreCount: Int {
-        if let s = getenv("EQUITY_THREADS"), let n = Int(String(cString: s)), n > 0 { return n }
-        return max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
     }
 }
 

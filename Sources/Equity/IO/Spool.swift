@@ -16,10 +16,10 @@ final class Spool {
     /// Bytes kept in memory before spilling to disk.
     static let defaultMemoryThreshold = 64 << 20
 
-    private var memory: UnsafeMutablePointer<UInt8>?
-    private var capacity = 0
-    private(set) var count = 0
-    private var fd: Int32 = -1
+    @exclusivity(unchecked) private var memory: UnsafeMutablePointer<UInt8>?
+    @exclusivity(unchecked) private var capacity = 0
+    @exclusivity(unchecked) private(set) var count = 0
+    @exclusivity(unchecked) private var fd: Int32 = -1
     private let memoryThreshold: Int
     private let limit: Int?
     /// The name used in messages (the input or output the bytes belong to).

@@ -1,5 +1,6 @@
 import Testing
 @testable import Equity
+import EquityTestSupport
 
 /// Byte-level number parsing: correctly rounded (compared with Swift's `Double(String)`),
 /// missing markers, and rejection of text.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Equity
+import EquityTestSupport
 #if canImport(Glibc)
 import Glibc
 #endif

@@ -1,0 +1,100 @@
+import Dispatch
+
+extension IndicatorAnalysis {
+    /// Writes the `equity compare` CSV: series are cut into chunks, a window of chunks is
+    /// formatted on all cores, then written in order — memory stays bounded by the window.
+    public func compare(areas: Set<String>? = nil, into out: ByteWriter, format: TableFormat = .csv, threads: Int = Parallelism.threads) {
+        compare(areas: areas, format: format, threads: threads) { out.append($0.bytes) }
+    }
+
+    /// As above, handing each formatted chunk (in order) to `sink`.
+    public func compare(areas: Set<String>? = nil, format: TableFormat = .csv, threads: Int = Parallelism.threads,
+                        sink: (ByteWriter) throws -> Void) rethrows {
+        let head = ByteWriter(capacity: 512)
+        head.format = format
+        head.header(Self.compareHeader)
+        try sink(head)
+        let ids = areas.map { Set($0.compactMap { data.names.find($0) }) }
+        let seriesCount = seriesStart.count - 1
+        let chunks = max(1, min(seriesCount, max(threads * 4, seriesCount / 2000)))
+        let window = max(1, threads * 2)
+        let writers = (0..<window).map { _ -> ByteWriter in
+            let w = ByteWriter(capacity: 1 << 22)
+            w.format = format
+            w.setKeys(Self.compareHeader)
+            return w
+        }
+        var written = 0
+        let names = data.names
+        let d = data
+        let indicatorIDs = d.indicatorOrder
+        var next = 0
+        while next < chunks {
+            let batch = min(window, chunks - next)
+            let base = next
+            DispatchQueue.concurrentPerform(iterations: batch) { b in
+                let c = base + b
+                let w = writers[b]
+                w.removeAll()
+                w.rowsWritten = base + b == 0 ? 0 : 1
+                let range = (seriesCount * c / chunks)..<(seriesCount * (c + 1) / chunks)
+                forEachComparison(series: range, areas: ids) { ri, previous, kind, code, cv, outcome, rank, change, note in
+                    w.field(indicatorIDs[Int(d.indicatorIndex[ri])])
+                    names.appendField(d.area[ri], to: w); names.appendField(d.areaName[ri], to: w)
+                    names.appendField(d.sex[ri], to: w); names.appendField(d.age[ri], to: w); names.appendField(d.period[ri], to: w)
+                    w.field(d.value[ri]); w.field(d.lower95[ri]); w.field(d.upper95[ri])
+                    w.field(kind)
+                    if kind == "neighbours" { w.field("\(d.comparators["neighbours"]?[d.area[ri]]?.count ?? 0) neighbours") } else { names.appendField(code, to: w) }
+                    w.field(cv)
+                    w.field(outcome.label); w.field(outcome.rag)
+                    if let rank { w.field(rank.rank); w.field(rank.of) } else { w.field(Double.nan); w.field(Double.nan) }
+                    if let previous { names.appendField(d.period[previous], to: w); w.field(d.value[previous]) } else { w.field(""); w.field(Double.nan) }
+                    w.field(change)
+                    // note: the missing comparator, the comparison's reason, how limits were made.
+                    let code = Int(d.noteCode[ri])
+                    if note == 0 && outcome.note.isEmpty && code == 0 {
+                        w.field("")
+                    } else {
+                        w.field([note == 1 ? "no \(kind) value for this period" : "", outcome.note, IndicatorDataSet.noteTexts[code]]
+                            .filter { !$0.isEmpty }.joined(separator: "; "))
+                    }
+                    w.endRow()
+                }
+            }
+            for b in 0..<batch {
+                written += writers[b].rowsWritten - (base + b == 0 ? 0 : 1)
+                try sink(writers[b])
+            }
+            next += batch
+        }
+        let tail = ByteWriter(capacity: 16)
+        tail.format = format
+        tail.rowsWritten = written
+        tail.finishTable()
+        try sink(tail)
+    }
+
+    public func writeTrends(areas: Set<String>? = nil, apc withAPC: Bool = false, into out: ByteWriter) {
+        out.header(Self.trendHeader + (withAPC ? ["apc", "apc_lower95_0cl", "apc_upper95_0cl", "apc_points", "apc_model"] : []))
+        let indicatorList = data.indicatorOrder.map { data.indicators[$0]! }
+        let ids = areas.map { Set($0.compactMap { data.names.find($0) }) }
+        let names = data.names, d = data
+        for (si, t) in trendResults(areas: ids).enumerated() {
+            guard let t else { continue }
+            let i = t.first
+            out.field(d.indicatorOrder[Int(d.indicatorIndex[i])])
+            names.appendField(d.area[i], to: out); names.appendField(d.areaName[i], to: out)
+            names.appendField(d.sex[i], to: out); names.appendField(d.age[i], to: out)
+            out.field(t.result.label); out.field(t.result.chiSquared); out.field(t.result.slope); out.field(t.result.points)
+            out.field(t.result.method); names.appendField(d.period[t.last], to: out); out.field(t.result.note)
+            if withAPC {
+                let rows = (seriesStart[si]..<seriesStart[si + 1]).map { Int(order[$0]) }
+                let (fit, model, points) = apc(rows, indicatorList[Int(d.indicatorIndex[i])])
+                out.field(fit?.apc ?? .nan); out.field(fit?.lower ?? .nan); out.field(fit?.upper ?? .nan)
+                out.field(fit == nil ? "" : String(points)); out.field(fit == nil ? "" : model)
+            }
+            out.endRow()
+        }
+        out.finishTable()
+    }
+}

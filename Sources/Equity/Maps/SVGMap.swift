@@ -1,0 +1,150 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A self-contained SVG map of polygons (no scripts, fonts or network): equirectangular
+/// projection with longitude scaled by cos(mean latitude) for lon/lat data, one path per feature
+/// (holes by the even-odd rule), a title and a legend.
+public enum SVGMap {
+    public struct LegendEntry: Sendable {
+        public var label: String
+        public var color: String
+        public init(label: String, color: String) { self.label = label; self.color = color }
+    }
+
+    public static func render(_ layer: PolygonLayer, fills: [String], titles: [String], title: String,
+                              legend: [LegendEntry], width: Double = 900) -> String {
+        var minX = Double.infinity, maxX = -Double.infinity, minY = Double.infinity, maxY = -Double.infinity
+        for i in 0..<layer.x.count {
+            minX = min(minX, layer.x[i]); maxX = max(maxX, layer.x[i])
+            minY = min(minY, layer.y[i]); maxY = max(maxY, layer.y[i])
+        }
+        let geographic = minX >= -180 && maxX <= 180 && minY >= -90 && maxY <= 90
+        let kx = geographic ? cos((minY + maxY) / 2 * Double.pi / 180) : 1
+        let mapWidth = width - 220
+        let scale = mapWidth / max((maxX - minX) * kx, 1e-12)
+        let mapHeight = max((maxY - minY) * scale, 200)
+        let height = mapHeight + 70
+        // Positions in tenths of a pixel; consecutive vertices that land on the same tenth are
+        // dropped (a national map's 1.9 M vertices would otherwise make a huge file).
+        // Whole pixels for very large layers (a national LSOA map), tenths otherwise.
+        let step = Double(layer.x.count > 200_000 ? 10 : 1)
+        func qx(_ x: Double) -> Int { Int(((x - minX) * kx * scale * 10 / step).rounded() * step) + 100 }
+        func qy(_ y: Double) -> Int { Int(((maxY - y) * scale * 10 / step).rounded() * step) + 500 }
+        func text(_ v: Int) -> String { v % 10 == 0 ? String(v / 10) : String(v / 10) + "." + String(v % 10) }
+        var s = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <svg xmlns="http://www.w3.org/2000/svg" width="\(Int(width))" height="\(Int(height))" viewBox="0 0 \(Int(width)) \(Int(height))" font-family="sans-serif">
+        <rect width="100%" height="100%" fill="white"/>
+        <text x="10" y="28" font-size="18" font-weight="bold">\(escape(title))</text>
+        <g stroke="#555" stroke-width="\(layer.featureCount > 5000 ? "0.08" : "0.4")" stroke-linejoin="round">
+
+        """
+        for f in 0..<layer.featureCount {
+            var d = ""
+            for r in layer.featureRingStart[f]..<layer.featureRingStart[f + 1] {
+                let a = layer.ringStart[r], b = layer.ringStart[r + 1]
+                guard b - a >= 3 else { continue }
+                var lastX = qx(layer.x[a]), lastY = qy(layer.y[a])
+                d += "M\(text(lastX)),\(text(lastY))"
+                for v in (a + 1)..<b {
+                    let x = qx(layer.x[v]), y = qy(layer.y[v])
+                    if x == lastX && y == lastY { continue }
+                    d += "L\(text(x)),\(text(y))"
+                    lastX = x; lastY = y
+                }
+                d += "Z"
+            }
+            s += "<path fill-rule=\"evenodd\" fill=\"\(fills[f])\" d=\"\(d)\"><title>\(escape(titles[f]))</title></path>\n"
+        }
+        s += "</g>\n<g font-size=\"13\">\n"
+        let lx = width - 200
+        for (k, e) in legend.enumerated() {
+            let y = 60 + Double(k) * 24
+            s += "<rect x=\"\(Int(lx))\" y=\"\(Int(y))\" width=\"18\" height=\"18\" fill=\"\(e.color)\" stroke=\"#555\" stroke-width=\"0.5\"/>"
+            s += "<text x=\"\(Int(lx + 26))\" y=\"\(Int(y + 14))\">\(escape(e.label))</text>\n"
+        }
+        s += "</g>\n</svg>\n"
+        return s
+    }
+
+    static func escape(_ t: String) -> String {
+        var out = ""
+        for c in t {
+            switch c {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            default: out.append(c)
+            }
+        }
+        return out
+    }
+
+    /// LISA cluster colours (the GeoDa convention).
+    public static let clusterColors: [String: String] = [
+        "HH": "#d7191c", "LL": "#2c7bb6", "LH": "#abd9e9", "HL": "#fdae61",
+        "Not significant": "#eeeeee", "Not tested": "#eeeeee", "island": "#9e9e9e", "": "#eeeeee",
+    ]
+
+    /// A five-class quantile choropleth: fills and legend (class bounds by value rank).
+    public static func quintiles(_ values: [Double], palette: [String] = ["#fef0d9", "#fdcc8a", "#fc8d59", "#e34a33", "#b30000"])
+        -> (fills: [String], legend: [LegendEntry]) {
+        let sorted = values.sorted()
+        let n = sorted.count
+        let k = palette.count
+        let breaks = (1..<k).map { sorted[min(n - 1, $0 * n / k)] }
+        let fills = values.map { v -> String in
+            var c = 0
+            while c < breaks.count && v >= breaks[c] { c += 1 }
+            return palette[c]
+        }
+        var legend: [LegendEntry] = []
+        var lower = sorted.first ?? 0
+        for c in 0..<k {
+            let upper = c < breaks.count ? breaks[c] : (sorted.last ?? 0)
+            legend.append(LegendEntry(label: "\(short(lower)) – \(short(upper))", color: palette[c]))
+            lower = upper
+        }
+        return (fills, legend)
+    }
+
+    static func short(_ v: Double) -> String {
+        let m = abs(v) >= 100 ? 1.0 : (abs(v) >= 1 ? 100.0 : 10000.0)
+        return NumberFormatting.string((v * m).rounded() / m)
+    }
+
+    /// A quintile choropleth of `values` (one per feature of `layer`, named by `ids`).
+    public static func choropleth(layer: PolygonLayer, ids: [String], values: [Double], title: String) -> ByteWriter {
+        let (fills, legend) = quintiles(values)
+        let titles = (0..<ids.count).map { "\(ids[$0]): \(NumberFormatting.string(values[$0]))" }
+        let w = ByteWriter()
+        w.append(raw: render(layer, fills: fills, titles: titles, title: title, legend: legend))
+        return w
+    }
+
+    /// The LISA cluster map: HH/LL/LH/HL where significant, grey otherwise, with counts in the legend.
+    public static func lisaClusters(layer: PolygonLayer, ids: [String], lisa: LocalMoran, labels: [String], alpha: Double,
+                                    correction: LocalMoran.Correction, permutations: Int) -> ByteWriter {
+        let fills = labels.map { clusterColors[$0] ?? "#eeeeee" }
+        let titles = (0..<ids.count).map { i in
+            "\(ids[i]): \(labels[i]) (Ii \(NumberFormatting.string((lisa.values[i] * 1000).rounded() / 1000)), p \(lisa.pSim[i].isNaN ? "–" : NumberFormatting.string(lisa.pSim[i])))"
+        }
+        let names = ["HH": "High–High", "LL": "Low–Low", "LH": "Low–High", "HL": "High–Low"]
+        var legend: [LegendEntry] = []
+        for name in ["HH", "LL", "LH", "HL", "Not significant", "Not tested", "island"] {
+            let count = labels.filter { $0 == name }.count
+            if count > 0 || ["HH", "LL", "LH", "HL", "Not significant"].contains(name) {
+                legend.append(.init(label: "\(names[name] ?? name) (\(count))", color: clusterColors[name]!))
+            }
+        }
+        let corrected = correction == .none ? "" : (correction == .fdr ? ", FDR" : ", Bonferroni")
+        let title = "LISA clusters, p ≤ \(NumberFormatting.string(alpha))\(corrected), \(permutations) permutations"
+        let w = ByteWriter()
+        w.append(raw: render(layer, fills: fills, titles: titles, title: title, legend: legend))
+        return w
+    }
+}

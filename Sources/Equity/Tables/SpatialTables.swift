@@ -1,0 +1,94 @@
+/// The outputs of the spatial commands: neighbour pairs, a global statistic (a JSON object or a
+/// one-row CSV), and per-area tables of local statistics.
+public enum SpatialTables {
+    /// One row per undirected pair of neighbours, `id_a < id_b`, sorted.
+    public static func pairs(_ w: SpatialWeights, format: TableFormat = .csv) -> ByteWriter {
+        var pairs: [(String, String)] = []
+        for (a, b) in w.undirectedPairs {
+            let (x, y) = (w.ids[a], w.ids[b])
+            pairs.append(x < y ? (x, y) : (y, x))
+        }
+        pairs.sort { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
+        let out = ByteWriter()
+        out.format = format
+        out.header(["id_a", "id_b"])
+        for (a, b) in pairs { out.field(a); out.field(b); out.endRow() }
+        out.finishTable()
+        return out
+    }
+
+    /// The summary line for weights: areas, pairs, islands (the first ten named), components.
+    public static func summary(_ w: SpatialWeights, source: String, rule: String) -> String {
+        let islands = w.islands
+        let components = w.components().count
+        let pairCount = w.undirectedPairs.count
+        let named = islands.isEmpty ? "" : " (" + islands.prefix(10).map { w.ids[$0] }.joined(separator: ", ") + (islands.count > 10 ? ", …" : "") + ")"
+        return "\(source): \(w.count) areas, \(pairCount) \(rule) pairs, \(islands.count) island\(islands.count == 1 ? "" : "s")\(named), "
+            + "\(components) connected component\(components == 1 ? "" : "s")"
+    }
+
+    /// A global statistic's keys and values in the documented order (symbol: I, C or G).
+    public static func globalFields(_ r: GlobalStatistic, symbol: String) -> [(String, Double)] {
+        [("n", Double(r.n)), (symbol, r.value), ("expected_\(symbol)", r.expected),
+         ("variance_normality", r.varianceNormality), ("variance_randomisation", r.varianceRandomisation),
+         ("z_normality", r.zNormality), ("z_randomisation", r.zRandomisation),
+         ("p_normality", r.pNormality), ("p_randomisation", r.pRandomisation),
+         ("p_normality_two_sided", r.pNormalityTwoSided), ("p_randomisation_two_sided", r.pRandomisationTwoSided),
+         ("permutations", Double(r.permutations)), ("p_sim", r.pSim), ("mean_sim", r.meanSim), ("sd_sim", r.sdSim),
+         ("islands", Double(r.islands))]
+    }
+
+    /// Keys and values as one JSON object (non-finite values as `null`) or a one-row CSV.
+    public static func global(_ fields: [(String, Double)], format: TableFormat = .json) -> ByteWriter {
+        let out = ByteWriter()
+        switch format {
+        case .json:
+            out.append(raw: "{\n")
+            for (k, (key, v)) in fields.enumerated() {
+                out.append(raw: "  ")
+                out.appendJSONString(key)
+                out.append(raw: ": ")
+                if v.isFinite { out.append(v) } else { out.append(raw: "null") }
+                out.append(raw: k + 1 < fields.count ? ",\n" : "\n")
+            }
+            out.append(raw: "}\n")
+        case .csv:
+            out.header(fields.map { $0.0 })
+            for (_, v) in fields { out.field(v) }
+            out.endRow()
+        }
+        return out
+    }
+
+    /// LISA per area: id, value, z, lag, Ii, quadrant, p_sim, cluster.
+    public static func lisa(ids: [String], values: [Double], lisa: LocalMoran, clusters: [String], format: TableFormat = .csv) -> ByteWriter {
+        let out = ByteWriter()
+        out.format = format
+        out.header(["id", "value", "z", "lag", "Ii", "quadrant", "p_sim", "cluster"])
+        for i in 0..<ids.count {
+            out.field(ids[i]); out.field(values[i]); out.field(lisa.z[i]); out.field(lisa.lag[i])
+            out.field(lisa.values[i]); out.field(lisa.isIsland[i] ? "" : LocalMoran.quadrantNames[lisa.quadrant[i]])
+            out.field(lisa.pSim[i]); out.field(clusters[i])
+            out.endRow()
+        }
+        out.finishTable()
+        return out
+    }
+
+    /// Local G or G* per area: id, value, G (G_star), z, p_one_sided, p_two_sided, p_sim, note.
+    public static func localG(ids: [String], values: [Double], local: GetisOrd.Local, star: Bool, format: TableFormat = .csv) -> ByteWriter {
+        let out = ByteWriter()
+        out.format = format
+        out.header(["id", "value", star ? "G_star" : "G", "z", "p_one_sided", "p_two_sided", "p_sim", "note"])
+        for i in 0..<local.g.count {
+            out.field(ids[i]); out.field(values[i]); out.field(local.g[i]); out.field(local.z[i])
+            let p = local.z[i].isNaN ? Double.nan : Normal.survival(abs(local.z[i]))
+            out.field(p); out.field(2 * p)
+            out.field(local.pSim[i])
+            out.field(local.notes[i])
+            out.endRow()
+        }
+        out.finishTable()
+        return out
+    }
+}

@@ -1,0 +1,61 @@
+import ArgumentParser
+import Equity
+
+extension LocalMoran.Correction: ExpressibleByArgument {}
+
+struct LISACommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lisa",
+        abstract: "Local Moran's I (LISA) with conditional randomisation and cluster labels.",
+        discussion: """
+        Same inputs as `equity moran`. A table per area: id, value, z, lag, Ii,
+        quadrant (HH/LH/LL/HL), p_sim, cluster (the quadrant where p_sim ≤ α
+        after --fdr or --bonferroni, "Not significant" otherwise, "island" for
+        areas without neighbours — never significant; "Not tested" with
+        --permutations 0; the default is 999). Ii is on esda's scale;
+        --scale spdep multiplies by n/(n − 1). --map PATH.svg draws the
+        cluster map.
+
+        Example:
+          equity lisa \\
+            --input Fixtures/deprivation/luton_lsoa11_iod2019.csv \\
+            --id lsoa11cd --value income_score \\
+            --polygons Fixtures/boundaries/luton_lsoa11_E06000032.geojson \\
+            --id-property LSOA11CD --permutations 999 --seed 1 --fdr \\
+            --map luton_lisa.svg
+        """
+    )
+
+    @OptionGroup var source: SpatialSource
+    @OptionGroup var output: OutputOptions
+    @Option(parsing: .unconditional, help: "Significance level for cluster labels, in (0, 1).") var alpha = 0.05
+    @Flag(help: "Benjamini–Hochberg false discovery rate across areas.") var fdr = false
+    @Flag(help: "Bonferroni correction across areas.") var bonferroni = false
+    @Option(help: "esda (default) or spdep scale for Ii.") var scale: LocalMoran.Scale = .esda
+    @Option(help: "Draw the cluster map to this SVG file (needs --polygons).") var map: String?
+
+    mutating func validate() throws {
+        guard alpha > 0 && alpha < 1 else { throw ValidationError("--alpha must be between 0 and 1 (e.g. 0.05)") }
+        if fdr && bonferroni { throw ValidationError("give --fdr or --bonferroni, not both") }
+        if map != nil && source.polygons == nil { throw ValidationError("--map needs --polygons for the shapes") }
+    }
+
+    func run() throws {
+        try reportingErrors {
+            let outputFile = try output.open()
+            let mapFile = try map.map { try OutputFile(path: $0) }
+            let permutations = source.permutations(default: 999)
+            let loaded = try source.load()
+            let lisa = try LocalMoran.compute(loaded.values, weights: loaded.weights, permutations: permutations, seed: source.seed, scale: scale)
+            let correction: LocalMoran.Correction = fdr ? .fdr : (bonferroni ? .bonferroni : .none)
+            let labels = lisa.clusters(alpha: alpha, correction: correction)
+            try outputFile.write(SpatialTables.lisa(ids: loaded.ids, values: loaded.values, lisa: lisa, clusters: labels, format: output.format))
+            if let mapFile, let layer = loaded.layer {
+                try mapFile.write(SVGMap.lisaClusters(layer: layer, ids: loaded.ids, lisa: lisa, labels: labels, alpha: alpha,
+                                                      correction: correction, permutations: permutations))
+            }
+            try mapFile?.commit()
+            try outputFile.commit()
+        }
+    }
+}

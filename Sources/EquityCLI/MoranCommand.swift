@@ -1,0 +1,155 @@
+import ArgumentParser
+import Equity
+
+struct MoranCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "moran",
+        abstract: "Global Moran's I with analytic, permutation and exact inference (esda Moran, spdep moran.test).",
+        discussion: """
+        Values from --input/--id/--value (CSV) or --value-property (polygons);
+        neighbours from --polygons or --adjacency. Output (JSON by default, or
+        a one-row CSV): n, I, expected_I, variance_normality,
+        variance_randomisation, z_normality, z_randomisation, p_normality,
+        p_randomisation (one-sided, observed direction), their _two_sided
+        forms, permutations, p_sim, mean_sim, sd_sim, islands; with --exact
+        p_exact and p_exact_two_sided (p_exact_below when only a bound is known).
+
+        Example:
+          equity moran \\
+            --input Fixtures/deprivation/luton_lsoa11_iod2019.csv \\
+            --id lsoa11cd --value income_score \\
+            --adjacency Fixtures/adjacency/luton_lsoa11_bgc_queen_edges.csv \\
+            --permutations 9999 --seed 1
+        """
+    )
+
+    @OptionGroup var source: SpatialSource
+    @Option(help: "json (default) or csv (one row).") var format: TableFormat = .json
+    @Option(name: .long, help: "Output file (default: standard output).") var output: String?
+    @Option(help: "Bivariate: the other variable (CSV column or property); I of it with the lag of the values.") var x: String?
+    @Option(help: "EB rate Moran: events (CSV column or property).") var events: String?
+    @Option(help: "EB rate Moran: population at risk (CSV column or property).") var population: String?
+    @Option(help: "Draw a choropleth of the values to this SVG file (needs --polygons).") var map: String?
+    @Flag(help: "Also the exact test under normality (eigenvalues of the weights, n ≤ 5,000).") var exact = false
+
+    mutating func validate() throws {
+        if map != nil && source.polygons == nil { throw ValidationError("--map needs --polygons for the shapes") }
+        if (events == nil) != (population == nil) { throw ValidationError("--events and --population go together") }
+        if exact && x != nil { throw ValidationError("--exact applies to the univariate Moran's I") }
+    }
+
+    func run() throws {
+        try reportingErrors {
+            let outputFile = try OutputFile(path: output)
+            let mapFile = try map.map { try OutputFile(path: $0) }
+            var loaded: SpatialInputs.Loaded
+            if let events, let population {
+                // The values are the empirical-Bayes rates; --value may be omitted.
+                loaded = try source.load(value: source.value ?? source.valueProperty ?? events)
+                loaded.values = try Moran.empiricalBayesRates(events: try loaded.other(events), populations: try loaded.other(population), ids: loaded.ids)
+            } else {
+                loaded = try source.load()
+            }
+            let permutations = source.permutations(default: 0)
+            let result: GlobalStatistic
+            if let x {
+                result = try Moran.bivariate(x: try loaded.other(x), y: loaded.values, weights: loaded.weights,
+                                             permutations: permutations, seed: source.seed)
+            } else {
+                result = try Moran.global(loaded.values, weights: loaded.weights, permutations: permutations, seed: source.seed)
+            }
+            var fields = SpatialTables.globalFields(result, symbol: "I")
+            if exact {
+                // A p-value too small to compute to 1e-10 relative is reported as a bound:
+                // p_exact is null and p_exact_below says what it is below.
+                let p = MoranExact.pValues(observed: result.value, eigenvalues: try MoranExact.eigenvalues(loaded.weights))
+                fields += [("p_exact", p.oneSided.upperBound == nil ? p.oneSided.value : .nan),
+                           ("p_exact_two_sided", p.twoSided.upperBound == nil ? p.twoSided.value : .nan)]
+                if let below = p.oneSided.upperBound { fields.append(("p_exact_below", below)) }
+                if let below = p.twoSided.upperBound { fields.append(("p_exact_two_sided_below", below)) }
+            }
+            try outputFile.write(SpatialTables.global(fields, format: format))
+            if let mapFile, let layer = loaded.layer {
+                try mapFile.write(SVGMap.choropleth(layer: layer, ids: loaded.ids, values: loaded.values,
+                                                    title: "Values by quintile — Moran's I = \(NumberFormatting.string((result.value * 10000).rounded() / 10000)), n = \(result.n)"))
+            }
+            try mapFile?.commit()
+            try outputFile.commit()
+        }
+    }
+}
+
+struct GearyCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "geary",
+        abstract: "Geary's C with analytic and permutation inference (esda Geary, spdep geary.test).",
+        discussion: """
+        Same inputs as `equity moran`. Output keys: n, C, expected_C,
+        variance_normality, variance_randomisation, z and p as for Moran,
+        permutations, p_sim, mean_sim, sd_sim, islands.
+
+        Example:
+          equity geary --polygons Fixtures/boundaries/columbus.geojson \\
+            --id-property POLYID --value-property CRIME
+        """
+    )
+
+    @OptionGroup var source: SpatialSource
+    @Option(help: "json (default) or csv (one row).") var format: TableFormat = .json
+    @Option(name: .long, help: "Output file (default: standard output).") var output: String?
+
+    func run() throws {
+        try reportingErrors {
+            let outputFile = try OutputFile(path: output)
+            let loaded = try source.load()
+            let r = try Geary.global(loaded.values, weights: loaded.weights, permutations: source.permutations(default: 0), seed: source.seed)
+            try outputFile.write(SpatialTables.global(SpatialTables.globalFields(r, symbol: "C"), format: format))
+            try outputFile.commit()
+        }
+    }
+}
+
+struct GetisOrdCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "getis-ord",
+        abstract: "Getis–Ord G (global) or local Gᵢ / G*ᵢ with z-scores and permutation p-values.",
+        discussion: """
+        Same inputs as `equity moran`; the weights default to binary (B). Global
+        output keys: n, G, expected_G, variances, z and p as for Moran, p_sim.
+        --local writes a table per area: id, value, G, z, p_one_sided,
+        p_two_sided, p_sim (conditional randomisation, default 999), note.
+        --star includes each area in its own neighbourhood (G*ᵢ; with
+        --transform R every entry of a row is 1/(k + 1), as spdep).
+
+        Example:
+          equity getis-ord --polygons Fixtures/boundaries/columbus.geojson \\
+            --id-property POLYID --value-property CRIME --local --star
+        """
+    )
+
+    @OptionGroup var source: SpatialSource
+    @Option(help: "Global: json (default) or csv; --local: csv (default) or json.") var format: TableFormat?
+    @Option(name: .long, help: "Output file (default: standard output).") var output: String?
+    @Flag(help: "Local statistics per area.") var local = false
+    @Flag(help: "With --local: G*ᵢ (the area itself included).") var star = false
+
+    mutating func validate() throws {
+        if star && !local { throw ValidationError("--star applies to --local") }
+    }
+
+    func run() throws {
+        try reportingErrors {
+            let outputFile = try OutputFile(path: output)
+            let loaded = try source.load(defaultTransform: .B)
+            if local {
+                let g = try GetisOrd.local(loaded.values, weights: loaded.weights, star: star,
+                                           permutations: source.permutations(default: 999), seed: source.seed)
+                try outputFile.write(SpatialTables.localG(ids: loaded.ids, values: loaded.values, local: g, star: star, format: format ?? .csv))
+            } else {
+                let r = try GetisOrd.global(loaded.values, weights: loaded.weights, permutations: source.permutations(default: 0), seed: source.seed)
+                try outputFile.write(SpatialTables.global(SpatialTables.globalFields(r, symbol: "G"), format: format ?? .json))
+            }
+            try outputFile.commit()
+        }
+    }
+}

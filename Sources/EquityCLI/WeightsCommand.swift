@@ -1,0 +1,40 @@
+import ArgumentParser
+import Equity
+
+struct WeightsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "weights",
+        abstract: "Neighbours from polygons: one row per undirected pair (id_a < id_b).",
+        discussion: """
+        Reads a GeoJSON FeatureCollection of Polygons/MultiPolygons (.geojson or
+        .geojson.gz). Queen: polygons sharing at least one vertex; rook: sharing
+        an edge. Vertices must be equal exactly unless --snap T treats vertices
+        within distance T as one. --knn K or --distance-band D use centroids
+        instead. Writes id_a,id_b; a summary (areas, pairs, islands, connected
+        components) goes to stderr.
+
+        Example:
+          equity weights \\
+            --polygons Fixtures/boundaries/luton_lsoa11_E06000032.geojson \\
+            --id-property LSOA11CD --contiguity queen --output luton_queen.csv
+        """
+    )
+
+    @Option(help: "GeoJSON polygons (.geojson or .geojson.gz).") var polygons: String
+    @Option(name: .customLong("id-property"), help: "Feature property with the area id.") var idProperty: String
+    @OptionGroup var neighbours: NeighbourOptions
+    @OptionGroup var output: OutputOptions
+    @OptionGroup var limits: LimitOptions
+
+    func run() throws {
+        try reportingErrors {
+            let out = try output.open()
+            let layer = try GeoJSONReader.read(path: polygons)
+            let w = try SpatialWeights(layer: layer, ids: try SpatialInputs.ids(layer, property: idProperty), rule: neighbours.rule,
+                                       metric: neighbours.metric)
+            try out.write(SpatialTables.pairs(w, format: output.format))
+            try out.commit()
+            writeStderr(SpatialTables.summary(w, source: polygons, rule: neighbours.rule.name) + "\n")
+        }
+    }
+}

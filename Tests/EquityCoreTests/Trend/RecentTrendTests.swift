@@ -1,0 +1,111 @@
+import Testing
+@testable import EquityCore
+import EquityTestSupport
+
+/// The Fingertips recent-trend test against `Fixtures/fingertips/trend_cases.csv`
+/// (England 2020–2024 data from FingertipsNext's tests and the legacy platform's unit-test sets).
+@Suite struct RecentTrendTests {
+    struct Case {
+        var name: String
+        var polarity: Polarity
+        var valueType: String
+        var points: [RecentTrend.Point]
+        var expected: String
+    }
+
+    static func cases() throws -> [Case] {
+        let t = try Fixtures.table(Fixtures.path("fingertips/trend_cases.csv"))
+        var order: [String] = [], byName: [String: Case] = [:]
+        for row in t.rows {
+            let d = Dictionary(uniqueKeysWithValues: zip(t.header, row))
+            let name = d["case"]!
+            if byName[name] == nil {
+                order.append(name)
+                byName[name] = Case(name: name, polarity: Polarity(text: d["polarity"]!)!, valueType: d["value_type"]!, points: [],
+                                    expected: d["expected_trend"]!)
+            }
+            func num(_ k: String) -> Double { Double(d[k]!) ?? .nan }
+            byName[name]!.points.append(.init(year: Int(d["year"]!)!, value: num("value"), lower: num("lower_ci95"), upper: num("upper_ci95"),
+                                              count: num("count"), denominator: num("denominator")))
+        }
+        return order.map { byName[$0]! }
+    }
+
+    /// Runs a case the way `equity trend` does: proportions by the χ² test on counts, other
+    /// supported value types by weighted regression on their 95% limits.
+    static func run(_ c: Case) -> RecentTrend.Result {
+        switch c.valueType {
+        case "Proportion": return RecentTrend.compute(c.points, polarity: c.polarity, useCounts: true)
+        case "Crude rate", "Directly standardised rate": return RecentTrend.compute(c.points, polarity: c.polarity, useCounts: false)
+        default:
+            return RecentTrend.Result(label: "Cannot be calculated", chiSquared: .nan, slope: .nan, points: c.points.count,
+                                      method: "", significant: false, note: "value type not supported")
+        }
+    }
+
+    @Test func everyCase() throws {
+        let cases = try Self.cases()
+        #expect(cases.count == 10)
+        for c in cases {
+            let r = Self.run(c)
+            let e = c.expected
+            if e.hasPrefix("significant; chi-squared") {
+                #expect(r.significant, "\(c.name)")
+                let digits = e.contains("(2 dp)") ? 100.0 : 10.0
+                let printed = Double(e.split(separator: " ")[2])!
+                #expect((r.chiSquared * digits).rounded() / digits == printed, "\(c.name): χ² \(r.chiSquared)")
+                #expect(r.label == "Increasing", "\(c.name)")
+            } else if e == "not significant" {
+                #expect(!r.significant, "\(c.name)")
+                #expect(r.label == "No significant change", "\(c.name)")
+            } else if c.name == "GpRegisteredPopulationOver65" {
+                // FingertipsNext reports "No significant change" because it runs no test on a series
+                // without confidence limits. By methods.md §4 this four-point series with 2022
+                // missing (a break) cannot be calculated; Equity says so, with the reason.
+                #expect(r.label == "Cannot be calculated", "\(c.name)")
+                #expect(r.note.contains("4 valid points"))
+            } else {
+                let label = e.split(separator: "(")[0].trimmingCharacters()
+                #expect(r.label == label, "\(c.name): \(r.label) vs \(label)")
+            }
+        }
+    }
+
+    @Test func fewerThanFivePointsAndBreaks() {
+        let p = (2016...2019).map { RecentTrend.Point(year: $0, value: 10, lower: 9, upper: 11) }
+        #expect(RecentTrend.compute(p, polarity: .highIsGood, useCounts: false).label == "Cannot be calculated")
+        var gap: [RecentTrend.Point] = []
+        for year in [2014, 2015, 2017, 2018, 2019] {
+            let v = Double(year - 2000)
+            gap.append(RecentTrend.Point(year: year, value: v, lower: v - 1, upper: v + 1))
+        }
+        let r = RecentTrend.compute(gap, polarity: .highIsGood, useCounts: false)
+        #expect(r.label == "Cannot be calculated")
+        #expect(r.note.contains("break"))
+        // Only the five most recent points are used.
+        var long: [RecentTrend.Point] = []
+        for year in 2010...2019 {
+            let v: Double = year < 2015 ? 100 : Double(year)
+            long.append(RecentTrend.Point(year: year, value: v, lower: v - 0.1, upper: v + 0.1))
+        }
+        let s = RecentTrend.compute(long, polarity: .lowIsGood, useCounts: false)
+        #expect(s.label == "Increasing and getting worse")
+    }
+
+    @Test func polarityLabels() {
+        #expect(RecentTrend.label(increasing: true, polarity: .highIsGood) == "Increasing and getting better")
+        #expect(RecentTrend.label(increasing: false, polarity: .highIsGood) == "Decreasing and getting worse")
+        #expect(RecentTrend.label(increasing: true, polarity: .lowIsGood) == "Increasing and getting worse")
+        #expect(RecentTrend.label(increasing: false, polarity: .lowIsGood) == "Decreasing and getting better")
+        #expect(RecentTrend.label(increasing: true, polarity: .noJudgement) == "Increasing")
+    }
+}
+
+extension Substring {
+    func trimmingCharacters() -> String {
+        var s = self
+        while s.first == " " { s.removeFirst() }
+        while s.last == " " { s.removeLast() }
+        return String(s)
+    }
+}
