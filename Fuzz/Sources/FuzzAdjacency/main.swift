@@ -14,10 +14,10 @@ func fuzzMain(_ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<C
         do {
             let reader = try CSVReader(file: MappedFile(name: "fuzz.csv", contents: Array(bytes)))
             let w = try SpatialInputs.adjacency(reader: reader, ids: ids, allowIslands: true)
-            FuzzDriver.require(w.count == ids.count && w.offsets.last == w.neighbors.count, "CSR inconsistent")
+            FuzzDriver.require(w.count == ids.count && w.offsets.last == w.neighbours.count, "CSR inconsistent")
             for i in 0..<w.count {
                 for k in w.offsets[i]..<w.offsets[i + 1] {
-                    let j = Int(w.neighbors[k])
+                    let j = Int(w.neighbours[k])
                     FuzzDriver.require(j >= 0 && j < w.count && j != i && w.weight(j, i) == 1, "link \(i)→\(j) not symmetric")
                 }
             }

@@ -46,10 +46,10 @@ extension IndicatorAnalysis {
                     w.field(kind)
                     if kind == "neighbours" { w.field("\(d.comparators["neighbours"]?[d.area[ri]]?.count ?? 0) neighbours") } else { names.appendField(code, to: w) }
                     w.field(cv)
-                    w.field(outcome.label); w.field(outcome.rag)
+                    w.field(outcome.label); w.field(outcome.rag?.rawValue ?? "")
                     if let rank { w.field(rank.rank); w.field(rank.of) } else { w.field(Double.nan); w.field(Double.nan) }
                     if let previous { names.appendField(d.period[previous], to: w); w.field(d.value[previous]) } else { w.field(""); w.field(Double.nan) }
-                    w.field(change)
+                    w.field(change?.rawValue ?? "")
                     // note: the missing comparator, the comparison's reason, how limits were made.
                     let code = Int(d.noteCode[ri])
                     if note == 0 && outcome.note.isEmpty && code == 0 {
@@ -85,8 +85,8 @@ extension IndicatorAnalysis {
             out.field(d.indicatorOrder[Int(d.indicatorIndex[i])])
             names.appendField(d.area[i], to: out); names.appendField(d.areaName[i], to: out)
             names.appendField(d.sex[i], to: out); names.appendField(d.age[i], to: out)
-            out.field(t.result.label); out.field(t.result.chiSquared); out.field(t.result.slope); out.field(t.result.points)
-            out.field(t.result.method); names.appendField(d.period[t.last], to: out); out.field(t.result.note)
+            out.field(t.result.label.rawValue); out.field(t.result.chiSquared); out.field(t.result.slope); out.field(t.result.points)
+            out.field(t.result.method?.rawValue ?? ""); names.appendField(d.period[t.last], to: out); out.field(t.result.note)
             if withAPC {
                 let rows = (seriesStart[si]..<seriesStart[si + 1]).map { Int(order[$0]) }
                 let (fit, model, points) = apc(rows, indicatorList[Int(d.indicatorIndex[i])])

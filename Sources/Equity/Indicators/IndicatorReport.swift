@@ -54,17 +54,17 @@ public struct IndicatorReport {
                 for c in mine where c.row.period == p {
                     out.value = c.row.value
                     switch c.comparator {
-                    case "england": out.england = c.comparatorValue; out.ragEngland = c.outcome.rag; out.comparisonEngland = c.outcome.label
-                    case "region": out.region = c.comparatorValue; out.ragRegion = c.outcome.rag; out.comparisonRegion = c.outcome.label
+                    case "england": out.england = c.comparatorValue; out.ragEngland = c.outcome.rag?.rawValue ?? ""; out.comparisonEngland = c.outcome.label
+                    case "region": out.region = c.comparatorValue; out.ragRegion = c.outcome.rag?.rawValue ?? ""; out.comparisonRegion = c.outcome.label
                     case "neighbours":
-                        out.ragNeighbours = c.outcome.rag; out.comparisonNeighbours = c.outcome.label
+                        out.ragNeighbours = c.outcome.rag?.rawValue ?? ""; out.comparisonNeighbours = c.outcome.label
                         if let r = c.rank, let n = c.rankOf { out.neighbourRank = "\(r) of \(n)" }
                     default: break
                     }
                 }
                 return out
             }
-            let trend = trends.first { $0.key.0 == id }?.result.label ?? ""
+            let trend = trends.first { $0.key.0 == id }?.result.label.rawValue ?? ""
             lines.append(Line(group: ind.group, indicator: id, name: ind.name, unit: ind.unit, polarity: ind.polarity.rawValue,
                               latest: period(last), previous: periods.count > 1 ? period(periods[periods.count - 2]) : nil, trend: trend))
         }

@@ -10,8 +10,8 @@ import Darwin
 public enum SVGMap {
     public struct LegendEntry: Sendable {
         public var label: String
-        public var color: String
-        public init(label: String, color: String) { self.label = label; self.color = color }
+        public var colour: String
+        public init(label: String, colour: String) { self.label = label; self.colour = colour }
     }
 
     public static func render(_ layer: PolygonLayer, fills: [String], titles: [String], title: String,
@@ -63,7 +63,7 @@ public enum SVGMap {
         let lx = width - 200
         for (k, e) in legend.enumerated() {
             let y = 60 + Double(k) * 24
-            s += "<rect x=\"\(Int(lx))\" y=\"\(Int(y))\" width=\"18\" height=\"18\" fill=\"\(e.color)\" stroke=\"#555\" stroke-width=\"0.5\"/>"
+            s += "<rect x=\"\(Int(lx))\" y=\"\(Int(y))\" width=\"18\" height=\"18\" fill=\"\(e.colour)\" stroke=\"#555\" stroke-width=\"0.5\"/>"
             s += "<text x=\"\(Int(lx + 26))\" y=\"\(Int(y + 14))\">\(escape(e.label))</text>\n"
         }
         s += "</g>\n</svg>\n"
@@ -85,7 +85,7 @@ public enum SVGMap {
     }
 
     /// LISA cluster colours (the GeoDa convention).
-    public static let clusterColors: [String: String] = [
+    public static let clusterColours: [String: String] = [
         "HH": "#d7191c", "LL": "#2c7bb6", "LH": "#abd9e9", "HL": "#fdae61",
         "Not significant": "#eeeeee", "Not tested": "#eeeeee", "island": "#9e9e9e", "": "#eeeeee",
     ]
@@ -106,7 +106,7 @@ public enum SVGMap {
         var lower = sorted.first ?? 0
         for c in 0..<k {
             let upper = c < breaks.count ? breaks[c] : (sorted.last ?? 0)
-            legend.append(LegendEntry(label: "\(short(lower)) – \(short(upper))", color: palette[c]))
+            legend.append(LegendEntry(label: "\(short(lower)) – \(short(upper))", colour: palette[c]))
             lower = upper
         }
         return (fills, legend)
@@ -127,9 +127,10 @@ public enum SVGMap {
     }
 
     /// The LISA cluster map: HH/LL/LH/HL where significant, grey otherwise, with counts in the legend.
-    public static func lisaClusters(layer: PolygonLayer, ids: [String], lisa: LocalMoran, labels: [String], alpha: Double,
+    public static func lisaClusters(layer: PolygonLayer, ids: [String], lisa: LocalMoran, labels clusters: [LocalMoran.Cluster], alpha: Double,
                                     correction: LocalMoran.Correction, permutations: Int) -> ByteWriter {
-        let fills = labels.map { clusterColors[$0] ?? "#eeeeee" }
+        let labels = clusters.map(\.rawValue)
+        let fills = labels.map { clusterColours[$0] ?? "#eeeeee" }
         let titles = (0..<ids.count).map { i in
             "\(ids[i]): \(labels[i]) (Ii \(NumberFormatting.string((lisa.values[i] * 1000).rounded() / 1000)), p \(lisa.pSim[i].isNaN ? "–" : NumberFormatting.string(lisa.pSim[i])))"
         }
@@ -138,7 +139,7 @@ public enum SVGMap {
         for name in ["HH", "LL", "LH", "HL", "Not significant", "Not tested", "island"] {
             let count = labels.filter { $0 == name }.count
             if count > 0 || ["HH", "LL", "LH", "HL", "Not significant"].contains(name) {
-                legend.append(.init(label: "\(names[name] ?? name) (\(count))", color: clusterColors[name]!))
+                legend.append(.init(label: "\(names[name] ?? name) (\(count))", colour: clusterColours[name]!))
             }
         }
         let corrected = correction == .none ? "" : (correction == .fdr ? ", FDR" : ", Bonferroni")

@@ -61,14 +61,14 @@ public enum SpatialTables {
     }
 
     /// LISA per area: id, value, z, lag, Ii, quadrant, p_sim, cluster.
-    public static func lisa(ids: [String], values: [Double], lisa: LocalMoran, clusters: [String], format: TableFormat = .csv) -> ByteWriter {
+    public static func lisa(ids: [String], values: [Double], lisa: LocalMoran, clusters: [LocalMoran.Cluster], format: TableFormat = .csv) -> ByteWriter {
         let out = ByteWriter()
         out.format = format
         out.header(["id", "value", "z", "lag", "Ii", "quadrant", "p_sim", "cluster"])
         for i in 0..<ids.count {
             out.field(ids[i]); out.field(values[i]); out.field(lisa.z[i]); out.field(lisa.lag[i])
             out.field(lisa.values[i]); out.field(lisa.isIsland[i] ? "" : LocalMoran.quadrantNames[lisa.quadrant[i]])
-            out.field(lisa.pSim[i]); out.field(clusters[i])
+            out.field(lisa.pSim[i]); out.field(clusters[i].rawValue)
             out.endRow()
         }
         out.finishTable()

@@ -9,6 +9,7 @@ public enum BenchmarkComparison {
     /// Where the interval lies relative to the comparator value.
     public enum Position: Sendable { case lower, similar, higher }
 
+    /// Where an interval [lower, upper] lies relative to `comparator` (nil when any is missing).
     public static func position(lower: Double, upper: Double, comparator: Double) -> Position? {
         if lower.isNaN || upper.isNaN || comparator.isNaN { return nil }
         if upper < comparator { return .lower }
@@ -16,31 +17,39 @@ public enum BenchmarkComparison {
         return .similar
     }
 
-    /// The outcome of one comparison.
+    /// The outcome of one comparison: its result and, when not compared, why.
     public struct Outcome: Sendable, Equatable {
-        public var label: String
-        public var rag: String
+        /// The comparison's result.
+        public var result: ComparisonResult
+        /// Why the area was not compared (empty otherwise).
         public var note: String
-        public static func notCompared(_ reason: String) -> Outcome { Outcome(label: "Not compared", rag: "", note: reason) }
-    }
+        /// The RAG rating: the result's, none under no judgement (Fingertips' blue/orange),
+        /// quintiles or not compared.
+        public var rag: RAG?
 
-    static func word(_ p: Position, _ polarity: Polarity) -> String {
-        switch (p, polarity) {
-        case (.similar, _): return "Similar"
-        case (.lower, .highIsGood): return "Worse"
-        case (.lower, .lowIsGood): return "Better"
-        case (.higher, .highIsGood): return "Better"
-        case (.higher, .lowIsGood): return "Worse"
-        case (.lower, _): return "Lower"
-        case (.higher, _): return "Higher"
+        /// An outcome with a result and an optional note; `polarity` decides whether it has a RAG
+        /// colour.
+        public init(_ result: ComparisonResult, polarity: Polarity = .highIsGood, note: String = "") {
+            self.result = result
+            self.note = note
+            rag = polarity == .noJudgement || polarity == .notApplicable ? nil : result.rag
         }
+
+        /// Not compared, for this reason.
+        public static func notCompared(_ reason: String) -> Outcome { Outcome(.notCompared, note: reason) }
+
+        /// The label as Fingertips writes it ("Better", "Worse 99.8%", "Not compared", …).
+        public var label: String { result.text }
     }
 
-    static func rag(_ label: String) -> String {
-        if label.hasPrefix("Better") { return "G" }
-        if label.hasPrefix("Worse") { return "R" }
-        if label == "Similar" { return "A" }
-        return ""
+    static func result(_ p: Position, _ polarity: Polarity) -> ComparisonResult {
+        switch (p, polarity) {
+        case (.similar, _): return .similar
+        case (.lower, .highIsGood), (.higher, .lowIsGood): return .worse
+        case (.lower, .lowIsGood), (.higher, .highIsGood): return .better
+        case (.lower, _): return .lower
+        case (.higher, _): return .higher
+        }
     }
 
     /// One-level comparison (95% or 99.8% limits given).
@@ -50,8 +59,7 @@ public enum BenchmarkComparison {
         guard let p = position(lower: lower, upper: upper, comparator: comparator) else {
             return .notCompared("confidence interval missing")
         }
-        let label = word(p, polarity)
-        return Outcome(label: label, rag: polarity == .noJudgement ? "" : rag(label), note: "")
+        return Outcome(result(p, polarity), polarity: polarity)
     }
 
     /// Two-level comparison: 99.8% first, then 95% (Better 99.8% / Better 95% / Similar /
@@ -64,15 +72,14 @@ public enum BenchmarkComparison {
               let p998 = position(lower: lower998, upper: upper998, comparator: comparator) else {
             return .notCompared("95% and 99.8% confidence intervals needed")
         }
-        if p95 == .similar { return Outcome(label: "Similar", rag: polarity == .noJudgement ? "" : "A", note: "") }
+        if p95 == .similar { return Outcome(.similar, polarity: polarity) }
         let strong = p998 != .similar
-        if polarity == .noJudgement {
-            let label = p95 == .higher ? (strong ? "Highest" : "Higher") : (strong ? "Lowest" : "Lower")
-            return Outcome(label: label, rag: "", note: "")
+        switch result(p95, polarity) {
+        case .better: return Outcome(strong ? .better998 : .better95, polarity: polarity)
+        case .worse: return Outcome(strong ? .worse998 : .worse95, polarity: polarity)
+        case .higher: return Outcome(strong ? .highest : .higher, polarity: polarity)
+        default: return Outcome(strong ? .lowest : .lower, polarity: polarity)
         }
-        let w = word(p95, polarity)
-        let label = "\(w) \(strong ? "99.8%" : "95%")"
-        return Outcome(label: label, rag: rag(w), note: "")
     }
 
     /// Two values with confidence intervals (change since the previous period): the intervals
@@ -81,4 +88,78 @@ public enum BenchmarkComparison {
         if [value1, lower1, upper1, value2, lower2, upper2].contains(where: { $0.isNaN }) { return nil }
         return value1 >= value2 ? lower1 <= upper2 : lower2 <= upper1
     }
+
+    /// The change from a previous value to the latest, judged by overlapping 95% intervals and
+    /// the indicator's polarity (nil when a value or limit is missing).
+    public static func change(latest: (value: Double, lower: Double, upper: Double), previous: (value: Double, lower: Double, upper: Double),
+                              polarity: Polarity) -> ChangeResult? {
+        guard let overlaps = overlap(value1: latest.value, lower1: latest.lower, upper1: latest.upper,
+                                     value2: previous.value, lower2: previous.lower, upper2: previous.upper) else { return nil }
+        if overlaps { return .noSignificantChange }
+        let up = latest.value > previous.value
+        switch polarity {
+        case .highIsGood: return up ? .significantlyBetter : .significantlyWorse
+        case .lowIsGood: return up ? .significantlyWorse : .significantlyBetter
+        default: return up ? .significantlyHigher : .significantlyLower
+        }
+    }
+}
+
+/// The result of comparing an area's value with a comparator (Fingertips' benchmarking).
+public enum ComparisonResult: Sendable, Hashable {
+    /// One level (95% or 99.8%): the interval is better, similar, worse; or higher/lower with no
+    /// judgement.
+    case better, similar, worse, higher, lower
+    /// Two levels: significant at 95% only or at 99.8%.
+    case better95, better998, worse95, worse998
+    /// Two levels with no judgement: significantly high/low at 99.8%.
+    case highest, lowest
+    /// Quintile benchmarking: quintile 1 (lowest values) to 5.
+    case quintile(Int)
+    /// No comparison was possible (see the outcome's note).
+    case notCompared
+
+    /// The label as Fingertips writes it.
+    public var text: String {
+        switch self {
+        case .better: return "Better"
+        case .similar: return "Similar"
+        case .worse: return "Worse"
+        case .higher: return "Higher"
+        case .lower: return "Lower"
+        case .better95: return "Better 95%"
+        case .better998: return "Better 99.8%"
+        case .worse95: return "Worse 95%"
+        case .worse998: return "Worse 99.8%"
+        case .highest: return "Highest"
+        case .lowest: return "Lowest"
+        case let .quintile(q): return QuintileBenchmark.labels[max(1, min(5, q)) - 1]
+        case .notCompared: return "Not compared"
+        }
+    }
+
+    /// Better → green, similar → amber, worse → red; none for no judgement, quintiles and not
+    /// compared.
+    public var rag: RAG? {
+        switch self {
+        case .better, .better95, .better998: return .green
+        case .worse, .worse95, .worse998: return .red
+        case .similar: return .amber
+        default: return nil
+        }
+    }
+}
+
+/// A red/amber/green rating.
+public enum RAG: String, Sendable, CaseIterable {
+    case red = "R", amber = "A", green = "G"
+}
+
+/// The change since the previous period (the Luton table's "trend" column).
+public enum ChangeResult: String, Sendable, CaseIterable {
+    case noSignificantChange = "No significant change"
+    case significantlyBetter = "Significantly better"
+    case significantlyWorse = "Significantly worse"
+    case significantlyHigher = "Significantly higher"
+    case significantlyLower = "Significantly lower"
 }

@@ -13,12 +13,12 @@ import Darwin
 /// `pgamma`/`qgamma` to ~1e-14 relative on the grids in the tests.
 public enum Gamma {
     /// P(a, x) = γ(a, x)/Γ(a), the lower regularised incomplete gamma function.
-    public static func regularizedLower(_ a: Double, _ x: Double) -> Double {
+    public static func regularisedLower(_ a: Double, _ x: Double) -> Double {
         tails(a, x).lower
     }
 
     /// Q(a, x) = Γ(a, x)/Γ(a) = 1 − P(a, x), computed directly in its tail.
-    public static func regularizedUpper(_ a: Double, _ x: Double) -> Double {
+    public static func regularisedUpper(_ a: Double, _ x: Double) -> Double {
         tails(a, x).upper
     }
 
@@ -83,12 +83,12 @@ public enum Gamma {
 public enum ChiSquared {
     /// P(χ²ₖ ≤ x).
     public static func cdf(_ x: Double, degreesOfFreedom k: Double) -> Double {
-        Gamma.regularizedLower(k / 2, x / 2)
+        Gamma.regularisedLower(k / 2, x / 2)
     }
 
     /// P(χ²ₖ > x), computed in its tail.
     public static func survival(_ x: Double, degreesOfFreedom k: Double) -> Double {
-        Gamma.regularizedUpper(k / 2, x / 2)
+        Gamma.regularisedUpper(k / 2, x / 2)
     }
 
     /// The quantile qchisq(p, k) = 2·Gamma.quantile(p, k/2); qchisq(p, 0) = 0 as in R.

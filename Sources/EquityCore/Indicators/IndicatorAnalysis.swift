@@ -105,7 +105,7 @@ public final class IndicatorAnalysis {
         public var rank: Int?
         public var rankOf: Int?
         public var previous: IndicatorDataSet.Row?
-        public var change: String
+        public var change: ChangeResult?
         public var note: String
     }
 
@@ -113,7 +113,7 @@ public final class IndicatorAnalysis {
 
     /// Calls `body` for every comparison of the series in `seriesRange`.
     package func forEachComparison(series seriesRange: Range<Int>, areas: Set<Int32>?,
-                           _ body: (Int, Int?, String, Int32, Double, BenchmarkComparison.Outcome, (rank: Int, of: Int)?, String, Int) -> Void) {
+                           _ body: (Int, Int?, String, Int32, Double, BenchmarkComparison.Outcome, (rank: Int, of: Int)?, ChangeResult?, Int) -> Void) {
         let d = data
         let comparatorMaps = Self.kinds.map { d.comparators[$0] }
         let indicatorList = d.indicatorOrder.map { d.indicators[$0]! }
@@ -127,7 +127,7 @@ public final class IndicatorAnalysis {
             for k in seriesStart[si]..<seriesStart[si + 1] {
                 let ri = Int(order[k])
                 let previous = k > seriesStart[si] ? Int(order[k - 1]) : nil
-                let change = previous.map { changeLabel(ri, $0, ind.polarity) } ?? ""
+                let changed = previous.flatMap { self.change(ri, $0, ind.polarity) }
                 let pRank = periodRank[Int(d.period[ri])]
                 for (kindIndex, kind) in Self.kinds.enumerated() {
                     guard let codes = comparatorMaps[kindIndex]?[areaID], !codes.isEmpty else { continue }
@@ -148,7 +148,7 @@ public final class IndicatorAnalysis {
                         if j >= 0 { comparatorValue = d.value[j] } else { note = 1 }
                     }
                     let outcome = benchmark(ri, ind, comparatorValue: comparatorValue, kind: kind, comparatorCode: codes[0], variant: vID, period: pRank)
-                    body(ri, previous, kind, codes[0], comparatorValue, outcome, rank, change, note)
+                    body(ri, previous, kind, codes[0], comparatorValue, outcome, rank, changed, note)
                 }
             }
         }
@@ -169,17 +169,11 @@ public final class IndicatorAnalysis {
         return out
     }
 
-    package func changeLabel(_ r: Int, _ p: Int, _ polarity: Polarity) -> String {
+    /// The change from row p (previous period) to row r, by overlapping 95% intervals.
+    package func change(_ r: Int, _ p: Int, _ polarity: Polarity) -> ChangeResult? {
         let d = data
-        guard let overlap = BenchmarkComparison.overlap(value1: d.value[r], lower1: d.lower95[r], upper1: d.upper95[r],
-                                                        value2: d.value[p], lower2: d.lower95[p], upper2: d.upper95[p]) else { return "" }
-        if overlap { return "No significant change" }
-        let up = d.value[r] > d.value[p]
-        switch polarity {
-        case .highIsGood: return up ? "Significantly better" : "Significantly worse"
-        case .lowIsGood: return up ? "Significantly worse" : "Significantly better"
-        default: return up ? "Significantly higher" : "Significantly lower"
-        }
+        return BenchmarkComparison.change(latest: (d.value[r], d.lower95[r], d.upper95[r]),
+                                          previous: (d.value[p], d.lower95[p], d.upper95[p]), polarity: polarity)
     }
 
     package func benchmark(_ r: Int, _ ind: IndicatorDataSet.Indicator, comparatorValue: Double, kind: String, comparatorCode: Int32,
@@ -203,7 +197,7 @@ public final class IndicatorAnalysis {
             guard let q = QuintileBenchmark.quintile(of: d.value[r], among: values) else {
                 return .notCompared("fewer than 5 areas to form quintiles")
             }
-            return BenchmarkComparison.Outcome(label: QuintileBenchmark.labels[q - 1], rag: "", note: "")
+            return BenchmarkComparison.Outcome(.quintile(q))
         }
     }
 
@@ -252,7 +246,7 @@ public final class IndicatorAnalysis {
             points.append(.init(year: start, value: d.value[r], lower: d.lower95[r], upper: d.upper95[r], count: d.count[r], denominator: d.denominator[r]))
         }
         if spans.count > 1 {
-            return RecentTrend.Result(label: "Cannot be calculated", chiSquared: .nan, slope: .nan, points: points.count, method: "",
+            return RecentTrend.Result(label: .cannotBeCalculated, chiSquared: .nan, slope: .nan, points: points.count, method: nil,
                                       significant: false, note: "periods of different lengths")
         }
         let span = spans.first ?? 1

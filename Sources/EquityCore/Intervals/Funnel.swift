@@ -74,10 +74,10 @@ public enum Funnel {
             // regularised incomplete gamma, P(K ≤ k) = Q(k + 1, z), P(K ≥ k) = P(k, z).
             let lo = xa.rounded(.up), hi = xb.rounded(.down)
             if hi < lo { return 0 }
-            let below = lo <= 0 ? 0 : Gamma.regularizedUpper(lo, z) // P(K ≤ lo − 1)
-            let upTo = hi >= 1e15 ? 1 : Gamma.regularizedUpper(hi + 1, z) // P(K ≤ hi)
+            let below = lo <= 0 ? 0 : Gamma.regularisedUpper(lo, z) // P(K ≤ lo − 1)
+            let upTo = hi >= 1e15 ? 1 : Gamma.regularisedUpper(hi + 1, z) // P(K ≤ hi)
             if below == 0 { return upTo }
-            if upTo == 1 { return Gamma.regularizedLower(lo, z) }
+            if upTo == 1 { return Gamma.regularisedLower(lo, z) }
             return max(0, upTo - below)
         }
         var q = 1.0, total = 0.0, s = 0.0, k = 0.0

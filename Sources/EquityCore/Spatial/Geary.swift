@@ -8,13 +8,13 @@ public enum Geary {
     public static func global(_ y: [Double], weights w: SpatialWeights, permutations: Int = 0, seed: UInt64 = 1,
                               threads: Int = Parallelism.threads) throws -> GlobalStatistic {
         try SimulationLimits.check(permutations, in: SimulationLimits.permutations, what: "the number of permutations")
-        let centered = try Moran.Centered(y, weights: w)
+        let centered = try Moran.Centred(y, weights: w)
         let (n, z, m2) = (centered.n, centered.z, centered.m2)
         let (s0, s1, s2) = w.moments
         var num = 0.0
         for i in 0..<w.count {
             for k in w.offsets[i]..<w.offsets[i + 1] {
-                let d = y[i] - y[Int(w.neighbors[k])]
+                let d = y[i] - y[Int(w.neighbours[k])]
                 num += w.weights[k] * d * d
             }
         }

@@ -15,7 +15,7 @@ public enum GetisOrd {
         let (s0, s1, s2) = w.moments
         var num = 0.0
         for i in 0..<w.count {
-            for k in w.offsets[i]..<w.offsets[i + 1] { num += w.weights[k] * y[i] * y[Int(w.neighbors[k])] }
+            for k in w.offsets[i]..<w.offsets[i + 1] { num += w.weights[k] * y[i] * y[Int(w.neighbours[k])] }
         }
         let y1 = y.reduce(0, +), y2 = y.reduce(0) { $0 + $1 * $1 }
         let y3 = y.reduce(0) { $0 + $1 * $1 * $1 }, y4 = y.reduce(0) { $0 + $1 * $1 * $1 * $1 }
@@ -82,7 +82,7 @@ public enum GetisOrd {
             var wy = 0.0, wi = 0.0, s1i = 0.0
             for k in w.offsets[i]..<w.offsets[i + 1] {
                 let wk = w.weights[k]
-                wy += wk * y[Int(w.neighbors[k])]
+                wy += wk * y[Int(w.neighbours[k])]
                 wi += wk
                 s1i += wk * wk
             }
@@ -120,14 +120,14 @@ public enum GetisOrd {
                 let denominator = star ? total : total - y[i]
                 scale[i] = 1 / denominator
                 for k in w.offsets[i]..<w.offsets[i + 1] {
-                    if Int(w.neighbors[k]) == i { offset[i] = w.weights[k] * y[i] / denominator; continue }
-                    neighbours.append(w.neighbors[k])
+                    if Int(w.neighbours[k]) == i { offset[i] = w.weights[k] * y[i] / denominator; continue }
+                    neighbours.append(w.neighbours[k])
                     linkWeights.append(w.weights[k])
                 }
                 offsets.append(neighbours.count)
                 skip[i] = offsets[i + 1] == offsets[i] || g[i].isNaN
             }
-            let links = SpatialWeights(ids: w.ids, offsets: offsets, neighbors: neighbours, original: linkWeights)
+            let links = SpatialWeights(ids: w.ids, offsets: offsets, neighbours: neighbours, original: linkWeights)
             pSim = ConditionalRandomisation.pValues(values: y, weights: links, scale: scale, offset: offset, observed: g,
                                                     skip: skip, permutations: permutations, seed: seed, threads: threads)
         }

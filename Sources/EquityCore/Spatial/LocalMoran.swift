@@ -51,9 +51,24 @@ public struct LocalMoran: Sendable {
     /// How p-values are judged significant.
     public enum Correction: String, Sendable, CaseIterable { case none, fdr, bonferroni }
 
+    /// A LISA cluster label (GeoDa's categories).
+    public enum Cluster: String, Sendable, CaseIterable {
+        case highHigh = "HH", lowHigh = "LH", lowLow = "LL", highLow = "HL"
+        case notSignificant = "Not significant"
+        /// No permutations were run.
+        case notTested = "Not tested"
+        /// No neighbours: never significant.
+        case island
+
+        /// The significant cluster of a quadrant (1 HH, 2 LH, 3 LL, 4 HL).
+        public init(quadrant: Int) {
+            self = [.highHigh, .lowHigh, .lowLow, .highLow][max(1, min(4, quadrant)) - 1]
+        }
+    }
+
     /// Cluster labels: the quadrant where significant at α (after the correction), "Not
     /// significant" otherwise, "island" for islands, "Not tested" without permutations.
-    public func clusters(alpha: Double, correction: Correction = .none) -> [String] {
+    public func clusters(alpha: Double, correction: Correction = .none) -> [Cluster] {
         let tested = (0..<pSim.count).filter { !isIsland[$0] && !pSim[$0].isNaN }
         var threshold = alpha
         switch correction {
@@ -67,10 +82,10 @@ public struct LocalMoran: Sendable {
             for (k, p) in sorted.enumerated() where p <= Double(k + 1) * alpha / m { threshold = p }
         }
         return (0..<pSim.count).map { i in
-            if isIsland[i] { return "island" }
-            if pSim[i].isNaN { return "Not tested" }
+            if isIsland[i] { return .island }
+            if pSim[i].isNaN { return .notTested }
             let significant = correction == .fdr ? (threshold > 0 && pSim[i] <= threshold) : pSim[i] <= threshold
-            return significant ? LocalMoran.quadrantNames[quadrant[i]] : "Not significant"
+            return significant ? Cluster(quadrant: quadrant[i]) : .notSignificant
         }
     }
 }

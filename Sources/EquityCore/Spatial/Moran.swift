@@ -62,7 +62,7 @@ public enum Moran {
 
     /// Deviations from the mean with their second and fourth power sums, after validation —
     /// shared by the global statistics.
-    struct Centered {
+    struct Centred {
         let n: Double
         let z: [Double]
         let m2: Double
@@ -84,7 +84,7 @@ public enum Moran {
     public static func global(_ y: [Double], weights w: SpatialWeights, permutations: Int = 0, seed: UInt64 = 1,
                               threads: Int = Parallelism.threads) throws -> GlobalStatistic {
         try SimulationLimits.check(permutations, in: SimulationLimits.permutations, what: "the number of permutations")
-        let c = try Centered(y, weights: w)
+        let c = try Centred(y, weights: w)
         let (n, z, m2) = (c.n, c.z, c.m2)
         let (s0, s1, s2) = w.moments
         let lag = w.lag(z)

@@ -26,7 +26,7 @@ public enum MoranExact {
         let scale = Double(n) / s0
         for i in 0..<n {
             for k in w.offsets[i]..<w.offsets[i + 1] {
-                let j = Int(w.neighbors[k])
+                let j = Int(w.neighbours[k])
                 a[i * n + j] += 0.5 * scale * w.weights[k]
                 a[j * n + i] += 0.5 * scale * w.weights[k]
             }

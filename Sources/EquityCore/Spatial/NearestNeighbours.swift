@@ -155,7 +155,7 @@ public enum DistanceWeights {
             nb += found
             offsets.append(nb.count)
         }
-        return SpatialWeights(ids: ids, offsets: offsets, neighbors: nb, original: [Double](repeating: 1, count: nb.count))
+        return SpatialWeights(ids: ids, offsets: offsets, neighbours: nb, original: [Double](repeating: 1, count: nb.count))
     }
 
     /// Distance-band weights: neighbours within distance d (binary, symmetric).

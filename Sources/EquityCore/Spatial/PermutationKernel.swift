@@ -44,7 +44,7 @@ enum PermutationKernel {
             for i in 0..<n {
                 for k in w.offsets[i]..<w.offsets[i + 1] {
                     degree[i] += w.weights[k]
-                    degree[Int(w.neighbors[k])] += w.weights[k]
+                    degree[Int(w.neighbours[k])] += w.weights[k]
                 }
             }
         }
@@ -54,7 +54,7 @@ enum PermutationKernel {
                 let qOut = qBuf, sOut = sBuf
                 z.withUnsafeBufferPointer { zb in
                     w.offsets.withUnsafeBufferPointer { off in
-                        w.neighbors.withUnsafeBufferPointer { nb in
+                        w.neighbours.withUnsafeBufferPointer { nb in
                             w.weights.withUnsafeBufferPointer { wt in
                                 degree.withUnsafeBufferPointer { deg in
                                     DispatchQueue.concurrentPerform(iterations: workers) { t in

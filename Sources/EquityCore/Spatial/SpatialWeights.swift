@@ -1,5 +1,5 @@
 /// Sparse spatial weights in compressed sparse row form: row i's neighbours are
-/// `neighbors[offsets[i]..<offsets[i+1]]` with `weights` alongside — contiguous arrays, no
+/// `neighbours[offsets[i]..<offsets[i+1]]` with `weights` alongside — contiguous arrays, no
 /// dictionaries, so statistics stream over them.
 ///
 /// Transforms (always applied to the original weights): O original, B binary, R row-standardised
@@ -13,14 +13,14 @@ public struct SpatialWeights: Sendable {
 
     public let ids: [String]
     public let offsets: [Int]
-    public let neighbors: [Int32]
+    public let neighbours: [Int32]
     public let weights: [Double]
     /// The original (untransformed) weights.
     public let original: [Double]
     public let transform: Transform
 
     public var count: Int { ids.count }
-    public var linkCount: Int { neighbors.count }
+    public var linkCount: Int { neighbours.count }
 
     /// Symmetric binary weights from undirected pairs (a, b) of row indices.
     public init(ids: [String], pairs: [(Int32, Int32)]) {
@@ -36,14 +36,14 @@ public struct SpatialWeights: Sendable {
         }
         // Sort each row (deterministic order).
         for i in 0..<n { nb[degree[i]..<degree[i + 1]].sort() }
-        self.init(ids: ids, offsets: degree, neighbors: nb, original: [Double](repeating: 1, count: nb.count), transform: .O)
+        self.init(ids: ids, offsets: degree, neighbours: nb, original: [Double](repeating: 1, count: nb.count), transform: .O)
     }
 
     /// General weights (possibly asymmetric, e.g. k nearest neighbours or inverse distance).
-    public init(ids: [String], offsets: [Int], neighbors: [Int32], original: [Double], transform: Transform = .O) {
+    public init(ids: [String], offsets: [Int], neighbours: [Int32], original: [Double], transform: Transform = .O) {
         self.ids = ids
         self.offsets = offsets
-        self.neighbors = neighbors
+        self.neighbours = neighbours
         self.original = original
         self.transform = transform
         self.weights = SpatialWeights.apply(transform, offsets: offsets, original: original)
@@ -51,7 +51,7 @@ public struct SpatialWeights: Sendable {
 
     /// The same neighbours under another transform (computed from the original weights).
     public func transformed(_ t: Transform) -> SpatialWeights {
-        SpatialWeights(ids: ids, offsets: offsets, neighbors: neighbors, original: original, transform: t)
+        SpatialWeights(ids: ids, offsets: offsets, neighbours: neighbours, original: original, transform: t)
     }
 
     static func apply(_ t: Transform, offsets: [Int], original w: [Double]) -> [Double] {
@@ -96,7 +96,7 @@ public struct SpatialWeights: Sendable {
         }
         for i in 0..<count {
             for k in offsets[i]..<offsets[i + 1] {
-                let a = find(i), b = find(Int(neighbors[k]))
+                let a = find(i), b = find(Int(neighbours[k]))
                 if a != b { parent[max(a, b)] = min(a, b) }
             }
         }
@@ -118,7 +118,7 @@ public struct SpatialWeights: Sendable {
         var s1 = 0.0
         for i in 0..<count {
             for k in offsets[i]..<offsets[i + 1] {
-                let j = Int(neighbors[k]), w = weights[k]
+                let j = Int(neighbours[k]), w = weights[k]
                 s0 += w
                 rowSum[i] += w
                 colSum[j] += w
@@ -130,7 +130,7 @@ public struct SpatialWeights: Sendable {
         // The loop above adds (wᵢⱼ + wⱼᵢ)² once per stored wᵢⱼ; add the pairs stored only as wⱼᵢ.
         for i in 0..<count {
             for k in offsets[i]..<offsets[i + 1] {
-                let j = Int(neighbors[k])
+                let j = Int(neighbours[k])
                 if !hasLink(j, i) { s1 += weights[k] * weights[k] }
             }
         }
@@ -153,9 +153,9 @@ public struct SpatialWeights: Sendable {
         let target = Int32(j)
         while lo < hi {
             let mid = (lo + hi) / 2
-            if neighbors[mid] < target { lo = mid + 1 } else { hi = mid }
+            if neighbours[mid] < target { lo = mid + 1 } else { hi = mid }
         }
-        return lo < offsets[i + 1] && neighbors[lo] == target ? lo : nil
+        return lo < offsets[i + 1] && neighbours[lo] == target ? lo : nil
     }
 
     /// The spatial lag Wz.
@@ -163,7 +163,7 @@ public struct SpatialWeights: Sendable {
         var out = [Double](repeating: 0, count: count)
         for i in 0..<count {
             var acc = 0.0
-            for k in offsets[i]..<offsets[i + 1] { acc += weights[k] * z[Int(neighbors[k])] }
+            for k in offsets[i]..<offsets[i + 1] { acc += weights[k] * z[Int(neighbours[k])] }
             out[i] = acc
         }
         return out
@@ -177,7 +177,7 @@ public struct SpatialWeights: Sendable {
         var out: [(Int, Int)] = []
         for i in 0..<count {
             for k in offsets[i]..<offsets[i + 1] {
-                let j = Int(neighbors[k])
+                let j = Int(neighbours[k])
                 if i < j || (j < i && !hasLink(j, i)) { out.append((min(i, j), max(i, j))) }
             }
         }
@@ -189,20 +189,20 @@ public struct SpatialWeights: Sendable {
     /// k neighbours gets 1/(k + 1) for every entry, the area itself included.
     public func includingSelf(weight selfWeight: Double = 1) -> SpatialWeights {
         var offs = [0], nb: [Int32] = [], w: [Double] = []
-        nb.reserveCapacity(neighbors.count + count)
-        w.reserveCapacity(neighbors.count + count)
+        nb.reserveCapacity(neighbours.count + count)
+        w.reserveCapacity(neighbours.count + count)
         for i in 0..<count {
             var placed = false
             for k in offsets[i]..<offsets[i + 1] {
-                let j = Int(neighbors[k])
+                let j = Int(neighbours[k])
                 if j == i { nb.append(Int32(i)); w.append(original[k] + selfWeight); placed = true; continue }
                 if !placed && j > i { nb.append(Int32(i)); w.append(selfWeight); placed = true }
-                nb.append(neighbors[k]); w.append(original[k])
+                nb.append(neighbours[k]); w.append(original[k])
             }
             if !placed { nb.append(Int32(i)); w.append(selfWeight) }
             offs.append(nb.count)
         }
-        return SpatialWeights(ids: ids, offsets: offs, neighbors: nb, original: w, transform: transform)
+        return SpatialWeights(ids: ids, offsets: offs, neighbours: nb, original: w, transform: transform)
     }
 
     /// Restricted to a subset of rows (e.g. one local authority), keeping their order.
@@ -211,12 +211,12 @@ public struct SpatialWeights: Sendable {
         for (k, r) in rows.enumerated() { index[r] = k }
         var offs = [0], nb: [Int32] = [], w: [Double] = []
         for r in rows {
-            for k in offsets[r]..<offsets[r + 1] where index[Int(neighbors[k])] >= 0 {
-                nb.append(Int32(index[Int(neighbors[k])]))
+            for k in offsets[r]..<offsets[r + 1] where index[Int(neighbours[k])] >= 0 {
+                nb.append(Int32(index[Int(neighbours[k])]))
                 w.append(original[k])
             }
             offs.append(nb.count)
         }
-        return SpatialWeights(ids: rows.map { ids[$0] }, offsets: offs, neighbors: nb, original: w, transform: transform)
+        return SpatialWeights(ids: rows.map { ids[$0] }, offsets: offs, neighbours: nb, original: w, transform: transform)
     }
 }

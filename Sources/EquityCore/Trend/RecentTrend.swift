@@ -32,29 +32,50 @@ public enum RecentTrend {
         }
     }
 
+    /// The test used: χ² for trend on counts (proportions with counts), weighted regression on
+    /// the 95% limits otherwise.
     public enum Method: String, Sendable { case chiSquaredForTrend = "chi-squared test for trend", weightedRegression = "weighted regression" }
 
+    /// The outcome of the test.
     public struct Result: Sendable, Equatable {
-        public var label: String
+        /// The trend label.
+        public var label: TrendLabel
+        /// χ² of the test (NaN when not calculated).
         public var chiSquared: Double
+        /// The fitted slope (proportions: OLS slope of the logit; otherwise the weighted slope).
         public var slope: Double
+        /// The valid points used (five when calculated).
         public var points: Int
-        public var method: String
+        /// The test used (nil when the series' periods prevent any).
+        public var method: Method?
+        /// Whether the trend is significant.
         public var significant: Bool
+        /// Why it could not be calculated, or why it is not significant despite χ².
         public var note: String
+
+        /// A result.
+        public init(label: TrendLabel, chiSquared: Double, slope: Double, points: Int, method: Method?, significant: Bool, note: String) {
+            self.label = label
+            self.chiSquared = chiSquared
+            self.slope = slope
+            self.points = points
+            self.method = method
+            self.significant = significant
+            self.note = note
+        }
     }
 
     /// The label for a significant direction under a polarity.
-    public static func label(increasing: Bool, polarity: Polarity) -> String {
+    public static func label(increasing: Bool, polarity: Polarity) -> TrendLabel {
         switch polarity {
-        case .highIsGood: return increasing ? "Increasing and getting better" : "Decreasing and getting worse"
-        case .lowIsGood: return increasing ? "Increasing and getting worse" : "Decreasing and getting better"
-        case .noJudgement, .notApplicable: return increasing ? "Increasing" : "Decreasing"
+        case .highIsGood: return increasing ? .increasingBetter : .decreasingWorse
+        case .lowIsGood: return increasing ? .increasingWorse : .decreasingBetter
+        case .noJudgement, .notApplicable: return increasing ? .increasing : .decreasing
         }
     }
 
     static func cannot(_ note: String, points: Int, method: Method) -> Result {
-        Result(label: "Cannot be calculated", chiSquared: .nan, slope: .nan, points: points, method: method.rawValue, significant: false, note: note)
+        Result(label: .cannotBeCalculated, chiSquared: .nan, slope: .nan, points: points, method: method, significant: false, note: note)
     }
 
     /// Runs the test; `useCounts` selects the proportion (χ² on counts) method.
@@ -99,8 +120,8 @@ public enum RecentTrend {
             }
             let consistent = abs(signs) == recent.count + 1
             let significant = consistent && chi > threshold
-            let label = significant ? Self.label(increasing: d > 0, polarity: polarity) : "No significant change"
-            return Result(label: label, chiSquared: chi, slope: logitSlope, points: 5, method: method.rawValue, significant: significant,
+            let label = significant ? Self.label(increasing: d > 0, polarity: polarity) : .noSignificantChange
+            return Result(label: label, chiSquared: chi, slope: logitSlope, points: 5, method: method, significant: significant,
                           note: !consistent && chi > threshold ? "slope changes sign when a point is left out" : "")
         }
         var slopeSigns = 0
@@ -123,8 +144,21 @@ public enum RecentTrend {
         }
         let consistent = abs(slopeSigns) == recent.count + 1
         let significant = consistent && chi > threshold
-        let label = significant ? Self.label(increasing: slope > 0, polarity: polarity) : "No significant change"
-        return Result(label: label, chiSquared: chi, slope: slope, points: 5, method: method.rawValue, significant: significant,
+        let label = significant ? Self.label(increasing: slope > 0, polarity: polarity) : .noSignificantChange
+        return Result(label: label, chiSquared: chi, slope: slope, points: 5, method: method, significant: significant,
                       note: !consistent && chi > threshold ? "slope changes sign when a point is left out" : "")
     }
+}
+
+/// The Fingertips recent-trend labels.
+public enum TrendLabel: String, Sendable, CaseIterable {
+    case increasingBetter = "Increasing and getting better"
+    case increasingWorse = "Increasing and getting worse"
+    case decreasingBetter = "Decreasing and getting better"
+    case decreasingWorse = "Decreasing and getting worse"
+    /// Significant, with no judgement of better or worse.
+    case increasing = "Increasing"
+    case decreasing = "Decreasing"
+    case noSignificantChange = "No significant change"
+    case cannotBeCalculated = "Cannot be calculated"
 }

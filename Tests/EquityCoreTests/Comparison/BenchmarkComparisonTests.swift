@@ -19,7 +19,7 @@ import EquityTestSupport
     func oneLevel(lower: Double, upper: Double, comparator: Double, polarity: Polarity, label: String, rag: String) {
         let o = BenchmarkComparison.compare(lower: lower, upper: upper, comparator: comparator, polarity: polarity)
         #expect(o.label == label)
-        #expect(o.rag == rag)
+        #expect((o.rag?.rawValue ?? "") == rag)
     }
 
     @Test func notCompared() {
@@ -31,14 +31,14 @@ import EquityTestSupport
     @Test func twoLevel() {
         // 95% (70, 74), 99.8% (69, 75) against 76: worse at both levels.
         var o = BenchmarkComparison.compareTwoLevel(lower95: 70, upper95: 74, lower998: 69, upper998: 75, comparator: 76, polarity: .highIsGood)
-        #expect(o.label == "Worse 99.8%" && o.rag == "R")
+        #expect(o.label == "Worse 99.8%" && (o.rag?.rawValue ?? "") == "R")
         // 99.8% interval reaches the comparator: only 95% level.
         o = BenchmarkComparison.compareTwoLevel(lower95: 70, upper95: 74, lower998: 69, upper998: 77, comparator: 76, polarity: .lowIsGood)
-        #expect(o.label == "Better 95%" && o.rag == "G")
+        #expect(o.label == "Better 95%" && (o.rag?.rawValue ?? "") == "G")
         o = BenchmarkComparison.compareTwoLevel(lower95: 77, upper95: 80, lower998: 76.5, upper998: 81, comparator: 76, polarity: .noJudgement)
-        #expect(o.label == "Highest" && o.rag == "")
+        #expect(o.label == "Highest" && (o.rag?.rawValue ?? "") == "")
         o = BenchmarkComparison.compareTwoLevel(lower95: 70, upper95: 80, lower998: 69, upper998: 81, comparator: 76, polarity: .highIsGood)
-        #expect(o.label == "Similar" && o.rag == "A")
+        #expect(o.label == "Similar" && (o.rag?.rawValue ?? "") == "A")
     }
 
     @Test func overlapQuintilesAndRanks() {

@@ -40,8 +40,8 @@ import EquityTestSupport
             case "normal_quantile": got = Normal.quantile(x)
             case "normal_cdf": got = Normal.cdf(x)
             case "chisq_quantile": got = ChiSquared.quantile(x, degreesOfFreedom: a)
-            case "gamma_lower": got = Gamma.regularizedLower(a, x)
-            case "gamma_upper": got = Gamma.regularizedUpper(a, x)
+            case "gamma_lower": got = Gamma.regularisedLower(a, x)
+            case "gamma_upper": got = Gamma.regularisedUpper(a, x)
             case "t_quantile": got = StudentT.quantile(x, degreesOfFreedom: a)
             case "beta_quantile": got = Beta.quantile(x, a, b)
             case "beta_cdf": got = Beta.cdf(x, a, b)
@@ -67,7 +67,7 @@ import EquityTestSupport
         for a in [0.3, 1, 4.5, 9, 50, 500] {
             for p in [1e-8, 0.001, 0.2, 0.5, 0.8, 0.999] {
                 let x = Gamma.quantile(p, shape: a)
-                let back = p < 0.5 ? Gamma.regularizedLower(a, x) : Gamma.regularizedUpper(a, x)
+                let back = p < 0.5 ? Gamma.regularisedLower(a, x) : Gamma.regularisedUpper(a, x)
                 let target = p < 0.5 ? p : 1 - p
                 #expect(close(back, target, relative: 1e-12), "a=\(a) p=\(p)")
             }

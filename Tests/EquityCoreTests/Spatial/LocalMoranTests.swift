@@ -43,10 +43,10 @@ import Equity
         // Seeded and thread-independent.
         let again = try LocalMoran.compute(values, weights: w.transformed(.R), permutations: 999, seed: 3, threads: 1)
         #expect(again.pSim == lisa.pSim)
-        let labels = lisa.clusters(alpha: 0.05)
+        let labels = lisa.clusters(alpha: 0.05).map(\.rawValue)
         #expect(labels.filter { $0 != "Not significant" }.count > 20)
-        let fdr = lisa.clusters(alpha: 0.05, correction: .fdr)
-        let bonf = lisa.clusters(alpha: 0.05, correction: .bonferroni)
+        let fdr = lisa.clusters(alpha: 0.05, correction: .fdr).map(\.rawValue)
+        let bonf = lisa.clusters(alpha: 0.05, correction: .bonferroni).map(\.rawValue)
         #expect(fdr.filter { $0 != "Not significant" }.count <= labels.filter { $0 != "Not significant" }.count)
         #expect(bonf.filter { $0 != "Not significant" }.count <= fdr.filter { $0 != "Not significant" }.count)
     }
@@ -59,7 +59,7 @@ import Equity
         #expect(lisa.isIsland[4])
         #expect(lisa.values[4] == 0)
         #expect(lisa.pSim[4].isNaN)
-        #expect(lisa.clusters(alpha: 0.99)[4] == "island")
+        #expect(lisa.clusters(alpha: 0.99)[4] == .island)
     }
     /// Issue 9, item 8: an area whose value equals the mean (zᵢ = 0, Iᵢ = 0) ties with every
     /// draw; it was labelled a significant cluster with p_sim = 1/(R + 1), even with Bonferroni.
@@ -80,7 +80,7 @@ import Equity
         #expect(lisa.z[12] == 0)
         #expect(lisa.pSim[12] == 1)
         for correction in LocalMoran.Correction.allCases {
-            #expect(lisa.clusters(alpha: 0.05, correction: correction)[12] == "Not significant")
+            #expect(lisa.clusters(alpha: 0.05, correction: correction)[12] == .notSignificant)
         }
     }
 }

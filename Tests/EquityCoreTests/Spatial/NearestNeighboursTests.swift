@@ -34,9 +34,9 @@ import Equity
             let band = try DistanceWeights.band(p, ids: ids, distance: d)
             for i in stride(from: 0, to: n, by: 37) {
                 let order = (0..<n).filter { $0 != i }.sorted { (p.distance(i, $0), $0) < (p.distance(i, $1), $1) }
-                #expect(Array(knn.neighbors[knn.offsets[i]..<knn.offsets[i + 1]]).map(Int.init) == Array(order.prefix(5)).sorted())
+                #expect(Array(knn.neighbours[knn.offsets[i]..<knn.offsets[i + 1]]).map(Int.init) == Array(order.prefix(5)).sorted())
                 let within = (0..<n).filter { $0 != i && p.distance(i, $0) <= d }
-                #expect(Array(band.neighbors[band.offsets[i]..<band.offsets[i + 1]]).map(Int.init) == within)
+                #expect(Array(band.neighbours[band.offsets[i]..<band.offsets[i + 1]]).map(Int.init) == within)
             }
         }
     }

@@ -38,8 +38,8 @@ import EquityTestSupport
         case "Proportion": return RecentTrend.compute(c.points, polarity: c.polarity, useCounts: true)
         case "Crude rate", "Directly standardised rate": return RecentTrend.compute(c.points, polarity: c.polarity, useCounts: false)
         default:
-            return RecentTrend.Result(label: "Cannot be calculated", chiSquared: .nan, slope: .nan, points: c.points.count,
-                                      method: "", significant: false, note: "value type not supported")
+            return RecentTrend.Result(label: .cannotBeCalculated, chiSquared: .nan, slope: .nan, points: c.points.count,
+                                      method: nil, significant: false, note: "value type not supported")
         }
     }
 
@@ -54,33 +54,33 @@ import EquityTestSupport
                 let digits = e.contains("(2 dp)") ? 100.0 : 10.0
                 let printed = Double(e.split(separator: " ")[2])!
                 #expect((r.chiSquared * digits).rounded() / digits == printed, "\(c.name): χ² \(r.chiSquared)")
-                #expect(r.label == "Increasing", "\(c.name)")
+                #expect(r.label.rawValue == "Increasing", "\(c.name)")
             } else if e == "not significant" {
                 #expect(!r.significant, "\(c.name)")
-                #expect(r.label == "No significant change", "\(c.name)")
+                #expect(r.label.rawValue == "No significant change", "\(c.name)")
             } else if c.name == "GpRegisteredPopulationOver65" {
                 // FingertipsNext reports "No significant change" because it runs no test on a series
                 // without confidence limits. By methods.md §4 this four-point series with 2022
                 // missing (a break) cannot be calculated; Equity says so, with the reason.
-                #expect(r.label == "Cannot be calculated", "\(c.name)")
+                #expect(r.label.rawValue == "Cannot be calculated", "\(c.name)")
                 #expect(r.note.contains("4 valid points"))
             } else {
                 let label = e.split(separator: "(")[0].trimmingCharacters()
-                #expect(r.label == label, "\(c.name): \(r.label) vs \(label)")
+                #expect(r.label.rawValue == label, "\(c.name): \(r.label.rawValue) vs \(label)")
             }
         }
     }
 
     @Test func fewerThanFivePointsAndBreaks() {
         let p = (2016...2019).map { RecentTrend.Point(year: $0, value: 10, lower: 9, upper: 11) }
-        #expect(RecentTrend.compute(p, polarity: .highIsGood, useCounts: false).label == "Cannot be calculated")
+        #expect(RecentTrend.compute(p, polarity: .highIsGood, useCounts: false).label.rawValue == "Cannot be calculated")
         var gap: [RecentTrend.Point] = []
         for year in [2014, 2015, 2017, 2018, 2019] {
             let v = Double(year - 2000)
             gap.append(RecentTrend.Point(year: year, value: v, lower: v - 1, upper: v + 1))
         }
         let r = RecentTrend.compute(gap, polarity: .highIsGood, useCounts: false)
-        #expect(r.label == "Cannot be calculated")
+        #expect(r.label.rawValue == "Cannot be calculated")
         #expect(r.note.contains("break"))
         // Only the five most recent points are used.
         var long: [RecentTrend.Point] = []
@@ -89,15 +89,15 @@ import EquityTestSupport
             long.append(RecentTrend.Point(year: year, value: v, lower: v - 0.1, upper: v + 0.1))
         }
         let s = RecentTrend.compute(long, polarity: .lowIsGood, useCounts: false)
-        #expect(s.label == "Increasing and getting worse")
+        #expect(s.label.rawValue == "Increasing and getting worse")
     }
 
     @Test func polarityLabels() {
-        #expect(RecentTrend.label(increasing: true, polarity: .highIsGood) == "Increasing and getting better")
-        #expect(RecentTrend.label(increasing: false, polarity: .highIsGood) == "Decreasing and getting worse")
-        #expect(RecentTrend.label(increasing: true, polarity: .lowIsGood) == "Increasing and getting worse")
-        #expect(RecentTrend.label(increasing: false, polarity: .lowIsGood) == "Decreasing and getting better")
-        #expect(RecentTrend.label(increasing: true, polarity: .noJudgement) == "Increasing")
+        #expect(RecentTrend.label(increasing: true, polarity: .highIsGood).rawValue == "Increasing and getting better")
+        #expect(RecentTrend.label(increasing: false, polarity: .highIsGood).rawValue == "Decreasing and getting worse")
+        #expect(RecentTrend.label(increasing: true, polarity: .lowIsGood).rawValue == "Increasing and getting worse")
+        #expect(RecentTrend.label(increasing: false, polarity: .lowIsGood).rawValue == "Decreasing and getting better")
+        #expect(RecentTrend.label(increasing: true, polarity: .noJudgement).rawValue == "Increasing")
     }
 }
 
