@@ -100,7 +100,7 @@ public enum SpatialInputs {
             let key = UInt64(UInt32(min(ia, ib))) << 32 | UInt64(UInt32(max(ia, ib)))
             if seen.insert(key).inserted { pairs.append((min(ia, ib), max(ia, ib))) }
         }
-        let w = SpatialWeights(ids: ids, pairs: pairs)
+        let w = SpatialWeights(ids: ids, indexPairs: pairs)
         let islands = w.islands
         if !allowIslands && !islands.isEmpty {
             throw EquityError.undeclaredIslands(file: reader.name, ids: islands.map { ids[$0] })

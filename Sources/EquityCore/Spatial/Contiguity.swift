@@ -8,8 +8,13 @@
 public enum Contiguity: String, Sendable, CaseIterable {
     case queen, rook
 
-    /// Undirected neighbour pairs (a < b) of the layer's features.
-    public func pairs(_ layer: PolygonLayer, snap: Double? = nil) -> [(Int32, Int32)] {
+    /// Undirected neighbour pairs (a < b) of the layer's features, sorted.
+    public func pairs(_ layer: PolygonLayer, snap: Double? = nil) -> [(Int, Int)] {
+        indexPairs(layer, snap: snap).map { (Int($0.0), Int($0.1)) }
+    }
+
+    /// The same as compact indices (the weights' fast path).
+    package func indexPairs(_ layer: PolygonLayer, snap: Double? = nil) -> [(Int32, Int32)] {
         let nv = layer.x.count
         // Feature of each vertex.
         var feature = [Int32](repeating: 0, count: nv)

@@ -169,6 +169,6 @@ public enum DistanceWeights {
                 pairs.append((Int32(i), Int32(j)))
             }
         }
-        return SpatialWeights(ids: ids, pairs: pairs)
+        return SpatialWeights(ids: ids, indexPairs: pairs)
     }
 }

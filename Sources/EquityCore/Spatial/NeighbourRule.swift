@@ -36,7 +36,7 @@ extension SpatialWeights {
         let geographic: Bool? = metric == .auto ? nil : metric == .greatCircle
         switch rule {
         case let .contiguity(contiguity, snap):
-            self.init(ids: ids, pairs: contiguity.pairs(layer, snap: snap))
+            self.init(ids: ids, indexPairs: contiguity.indexPairs(layer, snap: snap))
         case let .nearest(k):
             self = try DistanceWeights.knn(PointSet(centroidsOf: layer, geographic: geographic), ids: ids, k: k)
         case let .distanceBand(d):

@@ -29,7 +29,7 @@ public struct Polygon: Sendable, Equatable {
 /// let square = { (x: Double, y: Double) in
 ///     Polygon(exterior: [Point(x, y), Point(x + 1, y), Point(x + 1, y + 1), Point(x, y + 1), Point(x, y)]) }
 /// let layer = PolygonLayer(features: [[square(0, 0)], [square(1, 0)], [square(0, 1)]])
-/// let w = SpatialWeights(ids: ["a", "b", "c"], pairs: Contiguity.queen.pairs(layer))
+/// let w = try SpatialWeights(layer: layer, ids: ["a", "b", "c"], rule: .contiguity(.queen))
 /// ```
 ///
 /// Layout (contiguous, no per-vertex objects): `x`, `y` hold all vertices; ring r spans

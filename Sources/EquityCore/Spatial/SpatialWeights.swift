@@ -22,8 +22,40 @@ public struct SpatialWeights: Sendable {
     public var count: Int { ids.count }
     public var linkCount: Int { neighbours.count }
 
-    /// Symmetric binary weights from undirected pairs (a, b) of row indices.
-    public init(ids: [String], pairs: [(Int32, Int32)]) {
+    /// Symmetric binary weights from undirected pairs of row indices (0-based, each pair once in
+    /// either order; repeats are merged). Indices out of range or an area paired with itself throw.
+    ///
+    /// ```swift
+    /// let w = try SpatialWeights(ids: ["a", "b", "c", "d"], pairs: [(0, 1), (1, 2), (2, 3)])
+    /// ```
+    public init(ids: [String], pairs: [(Int, Int)]) throws {
+        var seen = Set<Int>()
+        var checked: [(Int32, Int32)] = []
+        checked.reserveCapacity(pairs.count)
+        for (a, b) in pairs {
+            guard a >= 0, b >= 0, a < ids.count, b < ids.count else {
+                throw EquityError.invalidArgument("pair (\(a), \(b)) is outside the \(ids.count) areas")
+            }
+            guard a != b else { throw EquityError.invalidArgument("area '\(ids[a])' is paired with itself") }
+            if seen.insert(min(a, b) * ids.count + max(a, b)).inserted { checked.append((Int32(min(a, b)), Int32(max(a, b)))) }
+        }
+        self.init(ids: ids, indexPairs: checked)
+    }
+
+    /// Symmetric binary weights from pairs of ids (each pair once in either order). Ids not in
+    /// `ids` or an area paired with itself throw.
+    public init(ids: [String], idPairs: [(String, String)]) throws {
+        let index = Dictionary(ids.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        guard index.count == ids.count else { throw EquityError.invalidArgument("the ids are not unique") }
+        try self.init(ids: ids, pairs: idPairs.map { a, b in
+            guard let i = index[a] else { throw EquityError.invalidArgument("'\(a)' is not one of the areas") }
+            guard let j = index[b] else { throw EquityError.invalidArgument("'\(b)' is not one of the areas") }
+            return (i, j)
+        })
+    }
+
+    /// The fast path: undirected pairs (a, b) of row indices, already checked and unique.
+    package init(ids: [String], indexPairs pairs: [(Int32, Int32)]) {
         let n = ids.count
         var degree = [Int](repeating: 0, count: n + 1)
         for (a, b) in pairs { degree[Int(a) + 1] += 1; degree[Int(b) + 1] += 1 }

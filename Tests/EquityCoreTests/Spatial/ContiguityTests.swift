@@ -39,7 +39,7 @@ import Equity
         let layer = try GeoJSONReader.read(path: Fixtures.path("boundaries/england_lsoa11_bgc.geojson.gz"))
         #expect(layer.featureCount == 32844)
         let ids = try SpatialInputs.ids(layer, property: "LSOA11CD")
-        let w = SpatialWeights(ids: ids, pairs: Contiguity.queen.pairs(layer))
+        let w = try SpatialWeights(ids: ids, pairs: Contiguity.queen.pairs(layer))
         #expect(w.linkCount == 2 * 96206)
         #expect(w.islands.map { ids[$0] } == ["E01019077"])
         #expect(w.components().count == 7)

@@ -8,7 +8,7 @@ import Equity
     static func columbus(_ rule: Contiguity = .queen) throws -> (layer: PolygonLayer, w: SpatialWeights) {
         let layer = try GeoJSONReader.read(path: Fixtures.path("boundaries/columbus.geojson"))
         let ids = try layer.property("POLYID")
-        return (layer, SpatialWeights(ids: ids, pairs: rule.pairs(layer)))
+        return (layer, try SpatialWeights(ids: ids, pairs: rule.pairs(layer)))
     }
 
     static func values(_ layer: PolygonLayer, _ name: String) throws -> [Double] {
@@ -106,7 +106,7 @@ import Equity
     @Test func badInputs() throws {
         let (_, w) = try Self.columbus()
         #expect(throws: EquityError.self) { try Moran.global([Double](repeating: 3, count: 49), weights: w) }
-        let small = SpatialWeights(ids: ["a", "b", "c"], pairs: [(0, 1), (1, 2)])
+        let small = try SpatialWeights(ids: ["a", "b", "c"], pairs: [(0, 1), (1, 2)])
         #expect(throws: EquityError.self) { try Moran.global([1, 2, 3], weights: small) }
     }
 }

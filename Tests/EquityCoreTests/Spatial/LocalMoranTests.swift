@@ -54,7 +54,7 @@ import Equity
     /// Conditional randomisation: p-values near their analytic counterparts for a strongly
     /// clustered site, and islands never significant.
     @Test func islandsAreNeverSignificant() throws {
-        let w = SpatialWeights(ids: ["a", "b", "c", "d", "e"], pairs: [(0, 1), (1, 2), (2, 3)]) // e is an island
+        let w = try SpatialWeights(ids: ["a", "b", "c", "d", "e"], pairs: [(0, 1), (1, 2), (2, 3)]) // e is an island
         let lisa = try LocalMoran.compute([1, 2, 3, 4, 10], weights: w.transformed(.R), permutations: 99, seed: 1)
         #expect(lisa.isIsland[4])
         #expect(lisa.values[4] == 0)
@@ -66,15 +66,15 @@ import Equity
     /// Ties now count against significance: p = 1, "Not significant".
     @Test func areaAtTheMeanIsNotSignificant() throws {
         // 5 × 5 rook lattice with values 1…25: the centre cell (13) is the mean.
-        var pairs: [(Int32, Int32)] = []
+        var pairs: [(Int, Int)] = []
         for r in 0..<5 {
             for c in 0..<5 {
-                let i = Int32(r * 5 + c)
+                let i = r * 5 + c
                 if c < 4 { pairs.append((i, i + 1)) }
                 if r < 4 { pairs.append((i, i + 5)) }
             }
         }
-        let w = SpatialWeights(ids: (1...25).map(String.init), pairs: pairs).transformed(.R)
+        let w = try SpatialWeights(ids: (1...25).map(String.init), pairs: pairs).transformed(.R)
         let values = (1...25).map(Double.init)
         let lisa = try LocalMoran.compute(values, weights: w, permutations: 999, seed: 3)
         #expect(lisa.z[12] == 0)

@@ -10,7 +10,7 @@ import Equity
     static func layer() throws -> (layer: PolygonLayer, ids: [String], w: SpatialWeights, rate: [Double]) {
         let layer = try GeoJSONReader.read(path: Fixtures.path("boundaries/nc_sids.geojson"))
         let ids = try layer.property("FIPSNO")
-        let w = SpatialWeights(ids: ids, pairs: Contiguity.queen.pairs(layer))
+        let w = try SpatialWeights(ids: ids, pairs: Contiguity.queen.pairs(layer))
         return (layer, ids, w, try layer.property("SIDR74").map { Double($0)! })
     }
 
