@@ -5,11 +5,14 @@ import Dispatch
 /// features are parsed on all cores straight into flat coordinate arrays. `.gz` files are read
 /// directly. Errors name the file, line and what is wrong.
 public enum GeoJSONReader {
+    /// Reads a FeatureCollection of Polygons/MultiPolygons from a file (`.gz` inflated; `-` is
+    /// standard input), features parsed on `threads` threads.
     public static func read(path: String, threads: Int = Parallelism.threads) throws -> PolygonLayer {
         let file = try MappedFile.open(path)
         return try read(file, threads: threads)
     }
 
+    /// Reads a FeatureCollection from bytes already open (or in memory).
     public static func read(_ file: MappedFile, threads: Int = Parallelism.threads) throws -> PolygonLayer {
         let bytes = file.bytes
         guard let base = bytes.baseAddress, bytes.count > 0 else {

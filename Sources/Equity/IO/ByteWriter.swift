@@ -17,6 +17,7 @@ public final class ByteWriter {
     public var count: Int { _count }
     @exclusivity(unchecked) @usableFromInline var _count: Int
 
+    /// An empty writer with room for `capacity` bytes (it grows as needed).
     public init(capacity: Int = 1 << 16) {
         self.capacity = max(capacity, 64)
         storage = .allocate(capacity: self.capacity)
@@ -31,6 +32,7 @@ public final class ByteWriter {
     /// Forgets the contents, keeping the memory.
     public func removeAll() { _count = 0 }
 
+    /// Makes room for `extra` more bytes.
     @inlinable
     public func reserve(_ extra: Int) {
         if count + extra > capacity { grow(count + extra) }
@@ -47,6 +49,7 @@ public final class ByteWriter {
         capacity = newCapacity
     }
 
+    /// Appends one byte.
     @inlinable
     public func append(byte: UInt8) {
         reserve(1)
@@ -54,6 +57,7 @@ public final class ByteWriter {
         _count += 1
     }
 
+    /// Appends `n` bytes from `p`.
     @inlinable
     public func append(bytes p: UnsafePointer<UInt8>, count n: Int) {
         reserve(n)
@@ -61,6 +65,7 @@ public final class ByteWriter {
         _count += n
     }
 
+    /// Appends a buffer's bytes.
     public func append(_ buffer: UnsafeBufferPointer<UInt8>) {
         if let base = buffer.baseAddress { append(bytes: base, count: buffer.count) }
     }

@@ -3,15 +3,18 @@
 /// The file is memory-mapped (see `MappedFile`); fields are parsed straight from its bytes.
 /// Column look-ups happen once, before any loop over rows.
 public final class CSVReader {
+    /// The file's bytes.
     public let file: MappedFile
     /// The header's column names (a UTF-8 byte-order mark is dropped).
     public let header: [String]
     /// Byte offset where data rows begin, and the physical line number there.
-    public let dataStart: Int
-    public let dataFirstLine: Int
+    package let dataStart: Int
+    package let dataFirstLine: Int
 
+    /// The file's name, as messages show it.
     public var name: String { file.name }
 
+    /// Reads the header of a file already open (or in memory).
     public init(file: MappedFile) throws {
         self.file = file
         var start = 0
@@ -45,7 +48,7 @@ public final class CSVReader {
     }
 
     /// A scanner over all data rows.
-    public func scanner() -> CSVScanner {
+    package func scanner() -> CSVScanner {
         CSVScanner(bytes: file.bytes, range: dataStart..<file.bytes.count, firstLine: dataFirstLine)
     }
 
@@ -83,7 +86,7 @@ public final class CSVReader {
 
     /// Reads whole columns: named numeric columns as `[Double]` (NaN = missing) and text
     /// columns as `[String]`, with each row's line number.
-    public func readColumns(numeric: [Int], text: [Int] = []) throws -> ColumnData {
+    package func readColumns(numeric: [Int], text: [Int] = []) throws -> ColumnData {
         var nums = [[Double]](repeating: [], count: numeric.count)
         var texts = [[String]](repeating: [], count: text.count)
         var lines: [Int] = []
@@ -97,7 +100,7 @@ public final class CSVReader {
 
     /// Splits the data region into ranges of about `targetSize` bytes that start and end on row
     /// boundaries (never inside a quoted field), for processing in parallel.
-    public func chunks(targetSize: Int) -> [Range<Int>] {
+    package func chunks(targetSize: Int) -> [Range<Int>] {
         let b = file.bytes
         let n = b.count
         guard let base = b.baseAddress, n > dataStart else { return [] }
@@ -137,12 +140,12 @@ public final class CSVReader {
 }
 
 /// Columns read from a CSV file (see `CSVReader.readColumns`).
-public struct ColumnData: Sendable {
-    public var numeric: [[Double]]
-    public var text: [[String]]
+package struct ColumnData: Sendable {
+    package var numeric: [[Double]]
+    package var text: [[String]]
     /// The physical line of each row, for messages.
-    public var lines: [Int]
-    public var rowCount: Int { lines.count }
+    package var lines: [Int]
+    package var rowCount: Int { lines.count }
 }
 
 extension String {

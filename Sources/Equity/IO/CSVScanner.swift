@@ -1,3 +1,6 @@
+/// One row of a CSV file at a time (what `CSVReader.forEachRow` hands you): its line, its
+/// fields as text, numbers or raw bytes.
+///
 /// Splits CSV bytes (RFC 4180) into rows and fields without copying: each field is a byte range
 /// into the input. One scanner is reused for every row, so scanning allocates nothing per row.
 ///
@@ -5,14 +8,14 @@
 /// breaks, and skips blank lines. `line` is the physical (1-based) line on which the current row
 /// starts, for messages.
 public final class CSVScanner {
-    public let base: UnsafePointer<UInt8>
-    @exclusivity(unchecked) public private(set) var position: Int
-    public let end: Int
+    @usableFromInline package let base: UnsafePointer<UInt8>
+    @exclusivity(unchecked) package private(set) var position: Int
+    package let end: Int
     /// The physical line on which the current row starts.
     @exclusivity(unchecked) public private(set) var line: Int
     /// Byte range of the current row's text (without its line end).
-    @exclusivity(unchecked) public private(set) var rowStart = 0
-    @exclusivity(unchecked) public private(set) var rowEnd = 0
+    @exclusivity(unchecked) package private(set) var rowStart = 0
+    @exclusivity(unchecked) package private(set) var rowEnd = 0
     /// Number of fields in the current row.
     @exclusivity(unchecked) public private(set) var fieldCount = 0
     @exclusivity(unchecked) @usableFromInline var starts: UnsafeMutablePointer<Int>
@@ -21,7 +24,7 @@ public final class CSVScanner {
     @exclusivity(unchecked) private var capacity: Int
 
     /// What `next()` found.
-    public enum Step: Equatable {
+    package enum Step: Equatable {
         case row
         case end
         /// Malformed input at the given field (1-based) of the row on `line`.
@@ -29,7 +32,7 @@ public final class CSVScanner {
     }
 
     /// Scans `bytes[range]`; `firstLine` is the physical line number at `range.lowerBound`.
-    public init(bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>, firstLine: Int) {
+    package init(bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>, firstLine: Int) {
         base = bytes.baseAddress ?? UnsafePointer(bitPattern: 1)!
         position = range.lowerBound
         end = range.upperBound
@@ -63,7 +66,7 @@ public final class CSVScanner {
     @exclusivity(unchecked) private var pendingLines = 0
 
     /// Advances to the next non-blank row.
-    public func next() -> Step {
+    package func next() -> Step {
         line += pendingLines
         pendingLines = 0
         // Skip blank lines.
@@ -208,7 +211,7 @@ public final class CSVScanner {
     }
 
     /// The raw bytes of the whole current row (without its line end).
-    public var rowBytes: UnsafeBufferPointer<UInt8> {
+    package var rowBytes: UnsafeBufferPointer<UInt8> {
         UnsafeBufferPointer(start: base + rowStart, count: rowEnd - rowStart)
     }
 }

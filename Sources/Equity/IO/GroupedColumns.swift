@@ -2,19 +2,19 @@
 /// text columns read whole — the input shape of every grouped statistic (DSR, ISR, means, life
 /// expectancy, quantiles). Groups keep first-appearance order; with no group columns the whole
 /// file is one group.
-public struct GroupedColumns {
-    public let fileName: String
-    public let groupNames: [String]
+package struct GroupedColumns {
+    package let fileName: String
+    package let groupNames: [String]
     /// The key texts of each group.
-    public let keys: [[String]]
+    package let keys: [[String]]
     /// Row indices of each group, in file order.
-    public let members: [[Int]]
-    public let data: ColumnData
+    package let members: [[Int]]
+    package let data: ColumnData
     let numericColumns: [Int]
     let textColumns: [Int]
     let header: [String]
 
-    public init(reader: CSVReader, groupColumns: [Int], numeric: [Int], text: [Int] = []) throws {
+    package init(reader: CSVReader, groupColumns: [Int], numeric: [Int], text: [Int] = []) throws {
         fileName = reader.name
         header = reader.header
         groupNames = groupColumns.map { reader.header[$0] }
@@ -40,33 +40,33 @@ public struct GroupedColumns {
     }
 
     /// Numeric column `k` (in the order given to `init`).
-    public func numeric(_ k: Int) -> [Double] { data.numeric[k] }
+    package func numeric(_ k: Int) -> [Double] { data.numeric[k] }
 
     /// Text column `k` of those given as `text:` to `init`.
-    public func text(_ k: Int) -> [String] { data.text[groupNames.count + k] }
+    package func text(_ k: Int) -> [String] { data.text[groupNames.count + k] }
 
     /// Where row `row`'s numeric column `k` is, for messages.
-    public func location(row: Int, numeric k: Int) -> SourceLocation {
+    package func location(row: Int, numeric k: Int) -> SourceLocation {
         SourceLocation(file: fileName, line: data.lines[row], column: numericColumns[k] + 1)
     }
 
     /// Where row `row`'s text column `k` (of those given as `text:`) is, for messages.
-    public func location(row: Int, text k: Int) -> SourceLocation {
+    package func location(row: Int, text k: Int) -> SourceLocation {
         SourceLocation(file: fileName, line: data.lines[row], column: textColumns[k] + 1)
     }
 
     /// An `invalidValue` error at a text column (naming it).
-    public func fail(row: Int, text k: Int, _ reason: String) -> EquityError {
+    package func fail(row: Int, text k: Int, _ reason: String) -> EquityError {
         .invalidValue(location(row: row, text: k), reason: reason + " (column '\(header[textColumns[k]])')")
     }
 
     /// Throws `invalidValue` at that place.
-    public func fail(row: Int, numeric k: Int, _ reason: String) -> EquityError {
+    package func fail(row: Int, numeric k: Int, _ reason: String) -> EquityError {
         .invalidValue(location(row: row, numeric: k), reason: reason + " (column '\(header[numericColumns[k]])')")
     }
 
     /// Writes one group's key fields.
-    public func appendKey(_ g: Int, to out: ByteWriter) {
+    package func appendKey(_ g: Int, to out: ByteWriter) {
         for k in keys[g] { out.field(k) }
     }
 }
@@ -74,7 +74,7 @@ public struct GroupedColumns {
 extension ByteWriter {
     /// Appends an interval's value and limits as fields, then confidence,
     /// statistic, method and note.
-    public func appendInterval(_ r: IntervalResult, confidence: ConfidenceLevels, statistic: String) {
+    package func appendInterval(_ r: IntervalResult, confidence: ConfidenceLevels, statistic: String) {
         field(r.value)
         for k in 0..<r.lower.count {
             field(r.lower[k])

@@ -12,6 +12,7 @@ import Darwin
 /// when it exists, each file is renamed into it. Interrupted runs remove the temporary
 /// directory (see `TemporaryFiles`).
 public final class OutputDirectory {
+    /// The directory as given.
     public let path: String
     private let target: String
     private let temporary: String
@@ -20,6 +21,7 @@ public final class OutputDirectory {
     private var finished = false
     private let targetExists: Bool
 
+    /// Prepares the set of files for `path` (a directory, created if needed; `-` is refused).
     public init(path: String) throws {
         if path == "-" || path.isEmpty {
             throw EquityError.io(file: path.isEmpty ? "<empty>" : path, reason: "this output is a set of files: give a directory, not standard output")

@@ -8,12 +8,18 @@ import Darwin
 /// projection with longitude scaled by cos(mean latitude) for lon/lat data, one path per feature
 /// (holes by the even-odd rule), a title and a legend.
 public enum SVGMap {
+    /// One line of a map's legend: a swatch and its label.
     public struct LegendEntry: Sendable {
+        /// The text beside the swatch.
         public var label: String
+        /// The swatch's fill (a CSS colour).
         public var colour: String
+        /// A legend line.
         public init(label: String, colour: String) { self.label = label; self.colour = colour }
     }
 
+    /// The map as SVG text: one path per feature filled with `fills[f]`, `titles[f]` on hover,
+    /// a title and a legend.
     public static func render(_ layer: PolygonLayer, fills: [String], titles: [String], title: String,
                               legend: [LegendEntry], width: Double = 900) -> String {
         var minX = Double.infinity, maxX = -Double.infinity, minY = Double.infinity, maxY = -Double.infinity

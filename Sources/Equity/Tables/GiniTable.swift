@@ -1,15 +1,26 @@
 /// `equity gini`: the Gini family and related indices for each group of a CSV file.
 public enum GiniTable {
+    /// What to compute beyond the plain indices.
     public struct Options: Sendable {
+        /// Bootstrap replicates for percentile limits of the Gini (0 = none).
         public var bootstrap = 0
+        /// The bootstrap's seed.
         public var seed: UInt64 = 1
+        /// The bootstrap limits' levels.
         public var confidence: ConfidenceLevels = .ninetyFive
+        /// Atkinson inequality-aversion parameters.
         public var epsilons: [Double] = [0.5, 1, 2]
+        /// The concentration index's correction for bounded outcomes.
         public var correction: InequalityIndices.ConcentrationCorrection = .none
+        /// The outcome's bounds for the correction.
         public var bounds: (Double, Double) = (0, 1)
+        /// The defaults: no bootstrap, ε = 0.5, 1, 2.
         public init() {}
     }
 
+    /// One row per group: n, gini, gini_corrected, se_davidson, se_jackknife, bootstrap limits,
+    /// gini_weighted, theil_t, theil_l, atkinson_<ε>, palma, s80_s20, concentration, note (the
+    /// columns that apply to the options given); with `count`, each row is a band (grouped Gini).
     public static func compute(reader: CSVReader, value: String, groupBy: [String], weight: String?, count: String?,
                                rankBy: String?, options: Options, format: TableFormat = .csv) throws -> ByteWriter {
         var numeric = [try reader.column(value)]

@@ -7,8 +7,9 @@ public enum IndirectlyStandardisedTable {
         public var count: String?
         /// Local population per band.
         public var population: String
-        /// Reference events and population per band.
+        /// Reference events per band.
         public var referenceCount: String
+        /// Reference population per band.
         public var referencePopulation: String
         /// Columns identifying a group.
         public var groupBy: [String] = []

@@ -2,10 +2,13 @@
 public enum LifeExpectancyTable {
     /// The input's columns.
     public struct Columns: Sendable {
+        /// Deaths per band.
         public var deaths: String
+        /// Population (person-years) per band.
         public var population: String
         /// Each band's start age or label ("0", "1-4", "90+").
         public var startAge: String
+        /// Columns identifying a group.
         public var groupBy: [String] = []
 
         /// Columns for deaths, population and age bands.

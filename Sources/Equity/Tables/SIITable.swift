@@ -1,11 +1,15 @@
 /// SII input read from CSV and checked as PHE checks it, grouped and ordered by quantile.
 public struct SIITable {
+    /// The group columns' names.
     public var groupNames: [String]
+    /// Each group's key texts.
     public var keys: [[String]]
     /// nil where the group cannot be computed (the reason is in `notes`).
     public var groups: [SlopeIndex.Group?]
+    /// Why a group cannot be computed (empty otherwise).
     public var notes: [String]
 
+    /// A table of groups.
     public init(groupNames: [String], keys: [[String]], groups: [SlopeIndex.Group?], notes: [String]) {
         self.groupNames = groupNames
         self.keys = keys
@@ -16,6 +20,8 @@ public struct SIITable {
 
 /// Reads and validates `equity sii` input.
 public enum SIITableReader {
+    /// Reads one row per quantile (and group), checks the rows as PHE does, and orders each
+    /// group's quantiles (numerically when every label is a number).
     public static func read(path: String, groupBy: [String], quantile: String, population: String, value: String?, numerator: String?,
                             se: String?, lowerCL: String?, upperCL: String?, covariates: [String],
                             valueType: SlopeIndex.ValueType) throws -> SIITable {
@@ -117,6 +123,8 @@ public enum SIITableReader {
 
 /// Computes every group of an `SIITable` and writes the output table.
 public enum SIIRunner {
+    /// One row per group: sii and limits per level, rii and limits (with `options.rii`),
+    /// intercept, reliability measures, note.
     public static func run(_ table: SIITable, options: SlopeIndex.Options, format: TableFormat = .csv,
                            threads: Int = Parallelism.threads) throws -> ByteWriter {
         let sii = SlopeIndex(options: options)

@@ -112,6 +112,7 @@ public enum SpatialInputs {
     public struct Request: Sendable {
         /// A CSV with one row per area (values by `id`/`value` columns).
         public var input: String?
+        /// The CSV's id column.
         public var id: String?
         /// The values: a CSV column with `input`, otherwise a polygon property.
         public var value: String?
@@ -127,6 +128,7 @@ public enum SpatialInputs {
         public var allowIslands = false
         /// How neighbours are found from polygons.
         public var rule = NeighbourRule.contiguity(.queen)
+        /// The distance for centroid rules.
         public var metric = DistanceMetric.auto
         /// The weights' transform (nil: the statistic's default).
         public var transform: SpatialWeights.Transform?
@@ -137,7 +139,9 @@ public enum SpatialInputs {
 
     /// A statistic's inputs, matched by id.
     public struct Loaded {
+        /// The areas, in the order of the values and the weights' rows.
         public var ids: [String]
+        /// One value per area.
         public var values: [Double]
         /// The weights, transformed.
         public var weights: SpatialWeights

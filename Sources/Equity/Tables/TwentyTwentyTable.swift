@@ -1,5 +1,7 @@
 /// The 20:20 index for every area of a small-area file, in one pass over the file.
 public enum TwentyTwentyTable {
+    /// One row per area: code (and name), lsoas, mdq, ldq, ldq_mdq, index_20_20, the 10:10
+    /// columns and a note.
     public static func compute(reader: CSVReader, areaColumn: Int, nameColumn: Int?, decileColumn: Int,
                                format: TableFormat = .csv) throws -> ByteWriter {
         var index: [String: Int] = [:]

@@ -30,6 +30,7 @@ public enum QuintileBenchmark {
 /// by polarity (descending if high is good, ascending otherwise; ascending for no judgement),
 /// N = areas with a value.
 public enum CompetitionRank {
+    /// The rank of `value` among `values` (which include it), best first by polarity; nil when it is missing.
     public static func rank(of value: Double, among values: [Double], polarity: Polarity) -> (rank: Int, of: Int)? {
         let v = values.filter { !$0.isNaN }
         guard !value.isNaN, !v.isEmpty else { return nil }

@@ -22,13 +22,18 @@ import Darwin
 public enum Gini {
     /// Values sorted ascending with their prefix sums (shared by the estimators).
     public struct Sorted: Sendable {
+        /// The values, ascending.
         public let x: [Double]
+        /// Their sum.
         public let sum: Double
+        /// Sorts `values`.
         public init(_ values: [Double]) {
             x = values.sorted()
             sum = x.reduce(0, +)
         }
+        /// The number of values.
         public var count: Int { x.count }
+        /// Their mean.
         public var mean: Double { sum / Double(x.count) }
     }
 

@@ -18,6 +18,7 @@ import Darwin
 ///   normalisation for bounded h: C/(1 − μ) on [0, 1] (C·(b − a)/(b − μ) on [a, b] after rescaling);
 ///   Erreygers' correction: 4μC/(b − a).
 public enum InequalityIndices {
+    /// Theil T = (1/n)Σ(x/μ)ln(x/μ) (zeros contribute 0).
     public static func theilT(_ x: [Double]) -> Double {
         let mu = x.reduce(0, +) / Double(x.count)
         var acc = 0.0
@@ -25,12 +26,14 @@ public enum InequalityIndices {
         return acc / Double(x.count)
     }
 
+    /// Theil L, the mean log deviation (1/n)Σln(μ/x); NaN with zeros.
     public static func theilL(_ x: [Double]) -> Double {
         if x.contains(where: { $0 <= 0 }) { return .nan }
         let mu = x.reduce(0, +) / Double(x.count)
         return x.reduce(0) { $0 + log(mu / $1) } / Double(x.count)
     }
 
+    /// The Atkinson index with inequality aversion ε (NaN where zeros make it undefined).
     public static func atkinson(_ x: [Double], epsilon e: Double) -> Double {
         let n = Double(x.count)
         let mu = x.reduce(0, +) / n

@@ -1,6 +1,7 @@
 /// Lower and upper order statistics (0-based ranks kl ≤ ku): the upper one is searched only
 /// above the lower one's position.
 extension OrderStatistics {
+    /// The kl-th and ku-th smallest values (0-based, kl ≤ ku), searching above kl for ku.
     public static func selectPair(_ values: UnsafeMutableBufferPointer<Double>, _ kl: Int, _ ku: Int) -> (Double, Double) {
         let lower = select(values, kl)
         let upper = ku == kl ? lower : select(values, ku, from: kl + 1)

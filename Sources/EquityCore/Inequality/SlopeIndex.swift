@@ -30,27 +30,39 @@ import Darwin
 /// fixed block of replicates, so a seed gives identical limits on any number of threads; both
 /// cores are used. PHE's R draws differ, so limits agree with R statistically, not digit for digit.
 public struct SlopeIndex: Sendable {
+    /// The indicator's kind (PHE's `value_type`): normal (0), rate (1, log scale) or proportion (2, logit scale).
     public enum ValueType: Int, Sendable, CaseIterable {
         case normal = 0, rate = 1, proportion = 2
     }
 
+    /// The options of `phe_sii`.
     public struct Options: Sendable {
+        /// The kind of values.
         public var valueType: ValueType = .normal
+        /// Fit on the log/logit scale (PHE's `transform`).
         public var transform = false
+        /// Multiplies the SII (negative inverts the RII).
         public var multiplier = 1.0
+        /// Monte Carlo repetitions (1,000 to 10,000,000).
         public var repetitions = 100_000
+        /// The limits' levels.
         public var confidence: ConfidenceLevels = .ninetyFive
+        /// Also the RII and its limits.
         public var rii = false
+        /// Repeat the simulation 10 times and report the mean absolute difference of the limits.
         public var reliability = false
+        /// The Monte Carlo seed (the same limits on any number of threads).
         public var seed: UInt64 = 1
         /// Draw every quantile's value in every replicate even when the fit is linear in them
         /// (PHE's literal scheme; slower, same distribution).
         public var drawPerQuantile = false
+        /// PHE's defaults.
         public init() {}
     }
 
     /// One group's data, in quantile order (most deprived first).
     public struct Group: Sendable {
+        /// Each row's population.
         public var population: [Double]
         /// Values on the original scale.
         public var value: [Double]
@@ -61,6 +73,7 @@ public struct SlopeIndex: Sendable {
         /// Rows' quantile positions (0-based) when there are several rows per quantile.
         public var quantile: [Int]
 
+        /// A group; `quantile` gives rows' quantile positions when several rows share a quantile (with covariates).
         public init(population: [Double], value: [Double], se: [Double], covariates: [[Double]] = [], quantile: [Int]? = nil) {
             self.population = population
             self.value = value
@@ -70,16 +83,27 @@ public struct SlopeIndex: Sendable {
         }
     }
 
+    /// One group's SII, RII, intercept and limits.
     public struct Result: Sendable, Equatable {
+        /// The slope index of inequality (× multiplier).
         public var sii = Double.nan
+        /// The SII's lower limits, one per level.
         public var siiLower: [Double] = []
+        /// The SII's upper limits.
         public var siiUpper: [Double] = []
+        /// The relative index of inequality.
         public var rii = Double.nan
+        /// The RII's lower limits.
         public var riiLower: [Double] = []
+        /// The RII's upper limits.
         public var riiUpper: [Double] = []
+        /// The fitted value at the most deprived end (× |multiplier| with `transform`).
         public var intercept = Double.nan
+        /// With `reliability`: the mean absolute difference of the SII's limits over 10 runs.
         public var siiMAD: [Double] = []
+        /// With `reliability`: the same for the RII.
         public var riiMAD: [Double] = []
+        /// Why a value is missing (empty otherwise).
         public var note = ""
 
         /// An empty (missing) result.
@@ -96,9 +120,11 @@ public struct SlopeIndex: Sendable {
         }
     }
 
+    /// The options.
     public let options: Options
     let sampler = NormalSampler()
 
+    /// An SII computation with `options`.
     public init(options: Options) { self.options = options }
 
     /// Replicates per work unit (each unit has its own jumped stream).

@@ -27,6 +27,7 @@ public struct ConfidenceLevels: Sendable, Equatable {
     /// The default, 95%.
     public static let ninetyFive = try! ConfidenceLevels([0.95])
 
+    /// The number of levels.
     public var count: Int { levels.count }
 
     /// The level as a percentage text, e.g. `95` or `99.8`.

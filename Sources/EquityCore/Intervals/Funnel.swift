@@ -17,14 +17,17 @@ import Darwin
 ///   with 1 (ratios) or the weighted average (rates). DSR-based rates with fewer than 10 events
 ///   are "Not applicable for events less than 10 for dsrs".
 public enum Funnel {
+    /// The funnel's statistic.
     public enum Statistic: String, Sendable, CaseIterable {
         case proportion, ratio, rate
     }
 
+    /// How ratio limits are expressed: ratio − 1 (`count`) or × 100 (`isr`).
     public enum RatioType: String, Sendable, CaseIterable {
         case count, isr
     }
 
+    /// Directly standardised or crude rates.
     public enum RateType: String, Sendable, CaseIterable {
         case dsr, crude
     }
@@ -173,9 +176,13 @@ public enum Funnel {
 
     /// A table of control limits for plotting: named columns of equal length.
     public struct LimitsTable: Sendable {
+        /// The columns' names.
         public var columns: [String]
+        /// The columns, each 100 values.
         public var values: [[Double]]
+        /// The statistic's description.
         public var statistic: String
+        /// How the limits were found.
         public var method: String
     }
 

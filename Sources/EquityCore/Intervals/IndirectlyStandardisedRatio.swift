@@ -13,11 +13,14 @@ public struct IndirectlyStandardised: Sendable {
         case ratio
     }
 
+    /// Rate or ratio.
     public let kind: Kind
+    /// The limits' levels.
     public let confidence: ConfidenceLevels
     /// Rate per this many (rates), or the reference value the ratio is scaled to (1 or 100).
     public let multiplier: Double
 
+    /// An ISR statistic; the multiplier defaults to 100,000 (rates) or 1 (ratios).
     public init(kind: Kind, confidence: ConfidenceLevels = .ninetyFive, multiplier: Double? = nil) {
         self.kind = kind
         self.confidence = confidence
@@ -26,11 +29,16 @@ public struct IndirectlyStandardised: Sendable {
 
     /// One band: local events and population, reference events and population.
     public struct Band: Sendable, Equatable {
+        /// Local events.
         public var count: Double
+        /// Local population.
         public var population: Double
+        /// Reference events.
         public var referenceCount: Double
+        /// Reference population.
         public var referencePopulation: Double
 
+        /// A band.
         public init(count: Double, population: Double, referenceCount: Double, referencePopulation: Double) {
             self.count = count
             self.population = population
@@ -39,14 +47,19 @@ public struct IndirectlyStandardised: Sendable {
         }
     }
 
+    /// One group's observed and expected counts and the statistic.
     public struct Result: Sendable, Equatable {
+        /// Observed events O.
         public var observed: Double
+        /// Expected events E.
         public var expected: Double
         /// The reference rate Σx_ref/Σn_ref × multiplier (rates only; NaN for ratios).
         public var referenceRate: Double
+        /// The rate or ratio and its limits.
         public var interval: IntervalResult
     }
 
+    /// PHE's statistic text.
     public var statistic: String {
         switch kind {
         case .rate: return "indirectly standardised rate per \(NumberFormatting.string(multiplier))"

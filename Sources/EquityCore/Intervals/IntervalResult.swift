@@ -25,12 +25,14 @@ public struct IntervalResult: Sendable, Equatable {
     public var value: Double
     /// Lower and upper limits, one per confidence level, in the order of the levels.
     public var lower: [Double]
+    /// Upper limits, one per confidence level.
     public var upper: [Double]
     /// The method that produced the limits (nil when none applies, e.g. a missing count).
     public var method: IntervalMethod?
     /// Why the result is missing or partial; empty when complete.
     public var note: String
 
+    /// A result.
     public init(value: Double, lower: [Double], upper: [Double], method: IntervalMethod?, note: String = "") {
         self.value = value
         self.lower = lower

@@ -10,19 +10,26 @@ import Darwin
 /// Missing values: as PHE (whose sums have no `na.rm`), a group with any missing value has a
 /// missing mean, with a note; `dropMissing` leaves them out instead (counted in the note).
 public struct MeanInterval: Sendable {
+    /// The limits' levels.
     public let confidence: ConfidenceLevels
     /// Leave missing values out of the mean (otherwise the group's mean is missing, as PHE).
     public let dropMissing: Bool
 
+    /// A mean statistic.
     public init(confidence: ConfidenceLevels = .ninetyFive, dropMissing: Bool = false) {
         self.confidence = confidence
         self.dropMissing = dropMissing
     }
 
+    /// One group's sum, count, standard deviation and mean.
     public struct Result: Sendable, Equatable {
+        /// Σ values.
         public var sum: Double
+        /// Values used (with missing ones, as PHE, when the mean is missing).
         public var count: Int
+        /// Sample standard deviation (n − 1).
         public var standardDeviation: Double
+        /// The mean and its limits.
         public var interval: IntervalResult
     }
 

@@ -15,22 +15,26 @@ public enum PoissonLimits {
     public static let byarsThreshold = 10.0
 
     @inlinable
+    /// Exact lower limit qchisq((1−c)/2, 2O)/2 (0 for O = 0).
     public static func exactLower(_ o: Double, confidence c: Double) -> Double {
         o == 0 ? 0 : ChiSquared.quantile((1 - c) / 2, degreesOfFreedom: 2 * o) / 2
     }
 
     @inlinable
+    /// Exact upper limit qchisq(c + (1−c)/2, 2O + 2)/2.
     public static func exactUpper(_ o: Double, confidence c: Double) -> Double {
         ChiSquared.quantile(c + (1 - c) / 2, degreesOfFreedom: 2 * o + 2) / 2
     }
 
     @inlinable
+    /// Byar's lower limit O(1 − 1/(9O) − z/(3√O))³.
     public static func byarsLower(_ o: Double, z: Double) -> Double {
         let t = 1 - 1 / (9 * o) - z / (3 * o.squareRoot())
         return o * t * t * t
     }
 
     @inlinable
+    /// Byar's upper limit (O+1)(1 − 1/(9(O+1)) + z/(3√(O+1)))³.
     public static func byarsUpper(_ o: Double, z: Double) -> Double {
         let o1 = o + 1
         let t = 1 - 1 / (9 * o1) + z / (3 * o1.squareRoot())
@@ -63,9 +67,12 @@ public enum PoissonLimits {
 /// Exact limits for whole counts below the Byar's threshold, precomputed once per confidence
 /// level so a batch of rates needs no chi-squared quantile per row.
 public struct ExactPoissonTable: Sendable {
+    /// Lower limits for counts 0…9.
     public let lower: [Double]
+    /// Upper limits for counts 0…9.
     public let upper: [Double]
 
+    /// Precomputes the table at level c.
     public init(confidence c: Double) {
         lower = (0..<10).map { PoissonLimits.exactLower(Double($0), confidence: c) }
         upper = (0..<10).map { PoissonLimits.exactUpper(Double($0), confidence: c) }

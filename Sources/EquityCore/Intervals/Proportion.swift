@@ -81,5 +81,6 @@ public struct IndexedRowIssue: Error, Sendable, Equatable, CustomStringConvertib
         self.issue = issue
     }
 
+    /// The issue in words, with the element.
     public var description: String { index < 0 ? issue.reason : "element \(index): \(issue.reason)" }
 }

@@ -5,9 +5,12 @@
 /// otherwise; rank with ties given the minimum rank; quantile =
 /// ⌊(nq + 1) − ⌈((N + 1) − rank)/(N/nq)⌉⌋, with 0 read as 1. A group with N < nq gets none.
 public struct Quantiles: Sendable {
+    /// The number of quantiles.
     public let count: Int
+    /// Highest value in quantile 1.
     public let invert: Bool
 
+    /// Quantiles (at least 2).
     public init(count: Int = 10, invert: Bool = true) throws {
         guard count >= 2 else { throw EquityError.invalidArgument("--nquantiles must be at least 2") }
         self.count = count

@@ -7,6 +7,7 @@ import CLinearAlgebra
 /// liblapack/OpenBLAS. The covariance of β for weights that are inverse variances is
 /// (XᵀWX)⁻¹ (no residual-variance scaling), from the Cholesky factor (`dpotrf`/`dpotri`).
 public enum LeastSquares {
+    /// A fitted model.
     public struct Fit: Sendable, Equatable {
         /// The coefficients, one per column of the design.
         public var coefficients: [Double]

@@ -26,6 +26,7 @@ public struct NormalSampler: @unchecked Sendable {
         return t
     }()
 
+    /// A sampler (its tables are shared).
     public init() {
         let n = NormalSampler.layers
         x = UnsafePointer(NormalSampler.tables)

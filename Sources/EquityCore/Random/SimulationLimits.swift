@@ -9,6 +9,7 @@ public enum SimulationLimits {
     /// Monte Carlo repetitions of the SII (PHE requires at least 1,000): 1,000 to 10,000,000
     /// (1,000,000 with the reliability statistic, which runs ten times as many).
     public static let repetitions = 1_000...10_000_000
+    /// SII repetitions with the reliability statistic (ten runs).
     public static let repetitionsWithReliability = 1_000...1_000_000
 
     /// Throws `invalidArgument` unless `value` is in `range`.

@@ -6,8 +6,10 @@
 /// generator jumped k times, run units on any number of threads — the same seed gives the same
 /// result whatever the thread count.
 public struct Xoshiro256: RandomNumberGenerator, Sendable, Equatable {
+    /// The 256-bit state.
     public var s0, s1, s2, s3: UInt64
 
+    /// Seeds the state through SplitMix64.
     public init(seed: UInt64) {
         var x = seed
         func splitMix() -> UInt64 {
@@ -24,6 +26,7 @@ public struct Xoshiro256: RandomNumberGenerator, Sendable, Equatable {
     static func rotl(_ x: UInt64, _ k: UInt64) -> UInt64 { (x << k) | (x >> (64 - k)) }
 
     @inlinable @inline(__always)
+    /// The next 64 random bits.
     public mutating func next() -> UInt64 {
         let result = ((s1 &* 5) << 7 | (s1 &* 5) >> 57) &* 9
         let t = s1 << 17
@@ -83,10 +86,12 @@ public struct Xoshiro256: RandomNumberGenerator, Sendable, Equatable {
 
 /// Bounded 32-bit draws using both halves of each 64-bit output of a generator.
 public struct HalfDraws {
+    /// The underlying generator.
     public var generator: Xoshiro256
     @usableFromInline var cached: UInt32 = 0
     @usableFromInline var hasCached = false
 
+    /// Draws from `g`.
     public init(_ g: Xoshiro256) { generator = g }
 
     @inlinable @inline(__always)

@@ -5,6 +5,7 @@
 ///     Var_R = [(n−1)S1(n² − 3n + 3 − (n−1)k) − ¼(n−1)S2(n² + 3n − 6 − (n² − n + 2)k)
 ///              + S0²(n² − 3 − (n−1)²k)]/(n(n−2)(n−3)S0²).
 public enum Geary {
+    /// Geary's C of y under weights w (already transformed), with permutations.
     public static func global(_ y: [Double], weights w: SpatialWeights, permutations: Int = 0, seed: UInt64 = 1,
                               threads: Int = Parallelism.threads) throws -> GlobalStatistic {
         try SimulationLimits.check(permutations, in: SimulationLimits.permutations, what: "the number of permutations")

@@ -6,6 +6,7 @@
 /// Gᵢ, all for G*ᵢ); with binary weights this is Getis & Ord's binary formula, and it stays
 /// correct for non-binary weights.
 public enum GetisOrd {
+    /// Global G of y (values ≥ 0) under weights w (binary by convention), with permutations.
     public static func global(_ y: [Double], weights w: SpatialWeights, permutations: Int = 0, seed: UInt64 = 1,
                               threads: Int = Parallelism.threads) throws -> GlobalStatistic {
         try SimulationLimits.check(permutations, in: SimulationLimits.permutations, what: "the number of permutations")
@@ -44,11 +45,13 @@ public enum GetisOrd {
 
     /// Local Gᵢ or G*ᵢ per area: the statistic, its z-score, and a note where z is undefined.
     public struct Local: Sendable, Equatable {
+        /// Gᵢ (or G*ᵢ) per area.
         public var g: [Double]
         /// NaN where undefined (see `notes`).
         public var z: [Double]
         /// Pseudo p-values by conditional randomisation (NaN without permutations or for islands).
         public var pSim: [Double]
+        /// Why z or G is undefined for an area (empty otherwise).
         public var notes: [String]
     }
 

@@ -10,16 +10,23 @@
 /// observed one count against significance in both tails (an area at the mean, Iᵢ = 0, ties with
 /// every draw and gets p = 1, not esda's 1/(R + 1)). Islands get Iᵢ = 0 and no p-value.
 public struct LocalMoran: Sendable {
+    /// Iᵢ on esda's scale or spdep's (n/(n − 1) times esda's).
     public enum Scale: String, Sendable, CaseIterable { case esda, spdep }
 
+    /// Standardised values (population sd).
     public var z: [Double]
+    /// Spatial lag of z.
     public var lag: [Double]
+    /// Iᵢ per area.
     public var values: [Double]
+    /// Quadrant per area: 1 HH, 2 LH, 3 LL, 4 HL.
     public var quadrant: [Int]
     /// NaN for islands and when no permutations were run.
     public var pSim: [Double]
+    /// Whether an area has no neighbours.
     public var isIsland: [Bool]
 
+    /// Local Moran of y under weights w with conditional randomisation (seeded; any number of threads).
     public static func compute(_ y: [Double], weights w: SpatialWeights, permutations: Int = 0, seed: UInt64 = 1,
                                scale: Scale = .esda, threads: Int = Parallelism.threads) throws -> LocalMoran {
         try SimulationLimits.check(permutations, in: SimulationLimits.permutations, what: "the number of permutations")
@@ -46,6 +53,7 @@ public struct LocalMoran: Sendable {
         return LocalMoran(z: z, lag: lag, values: values, quadrant: quadrant, pSim: p, isIsland: island)
     }
 
+    /// Names of quadrants 1–4 (index 0 unused).
     public static let quadrantNames = ["", "HH", "LH", "LL", "HL"]
 
     /// How p-values are judged significant.

@@ -16,26 +16,44 @@ import Darwin
 /// (seeded, see `PermutationKernel`): p_sim by esda's folded rule, with the mean and standard
 /// deviation of the simulated I. Islands stay in n (as esda).
 public struct GlobalStatistic: Sendable, Equatable {
+    /// Which statistic: moran, moran_bv, geary, getis_ord_g.
     public var name: String
+    /// Areas.
     public var n: Int
+    /// The statistic.
     public var value: Double
+    /// Its expectation under the null.
     public var expected: Double
+    /// Variance under normality.
     public var varianceNormality: Double
+    /// Variance under randomisation.
     public var varianceRandomisation: Double
+    /// Permutations run (0 = none).
     public var permutations: Int
+    /// Folded pseudo p-value (NaN without permutations).
     public var pSim: Double
+    /// Mean of the permuted statistics.
     public var meanSim: Double
+    /// Their standard deviation.
     public var sdSim: Double
+    /// Areas without neighbours (kept in n, as esda).
     public var islands: Int
 
+    /// z under normality.
     public var zNormality: Double { (value - expected) / varianceNormality.squareRoot() }
+    /// z under randomisation.
     public var zRandomisation: Double { (value - expected) / varianceRandomisation.squareRoot() }
+    /// One-sided p under normality, in the observed direction.
     public var pNormality: Double { Normal.survival(abs(zNormality)) }
+    /// One-sided p under randomisation.
     public var pRandomisation: Double { Normal.survival(abs(zRandomisation)) }
+    /// Two-sided p under normality.
     public var pNormalityTwoSided: Double { 2 * pNormality }
+    /// Two-sided p under randomisation.
     public var pRandomisationTwoSided: Double { 2 * pRandomisation }
 }
 
+/// Global Moran's I, bivariate Moran and empirical-Bayes rates (see `GlobalStatistic`).
 public enum Moran {
     /// Checks values for the spatial statistics against their weights: one value per area,
     /// finite, n ≥ 4, not constant — nor constant to within rounding (a spread below 1e-13 of the

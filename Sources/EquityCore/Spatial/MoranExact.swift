@@ -15,6 +15,7 @@ import Darwin
 /// function along the saddlepoint contour (`upperTail`), which keeps full relative accuracy in
 /// the tails where Imhof's (1961) ½ + (1/π)∫… loses it to cancellation.
 public enum MoranExact {
+    /// The largest n the exact test takes (an n × n eigenproblem).
     public static let maximumN = 5000
 
     /// The n − 1 eigenvalues γ of MW*M on 1⊥ (ascending).

@@ -13,9 +13,13 @@ import Darwin
 /// neighbours are asymmetric (row i lists its k nearest; ties broken by index); distance bands are
 /// symmetric and binary.
 public struct PointSet: Sendable {
+    /// x (longitude) of each point.
     public let x: [Double]
+    /// y (latitude).
     public let y: [Double]
+    /// Whether distances are great-circle (lon/lat) rather than Euclidean.
     public let geographic: Bool
+    /// The mean Earth radius (IUGG) for great-circle kilometres.
     public static let earthRadiusKm = 6371.0088
 
     /// Points, with `geographic` deciding lon/lat great-circle distances.
@@ -33,7 +37,9 @@ public struct PointSet: Sendable {
         self.init(x: xs, y: ys, geographic: geographic ?? layer.declaresLonLat)
     }
 
+    /// The number of points.
     public var count: Int { x.count }
+    /// The unit of distances, in words.
     public var distanceUnit: String { geographic ? "km (great circle)" : "coordinate units (Euclidean)" }
 
     /// Coordinates in the search space: unit vectors for geographic points, (x, y, 0) otherwise.
@@ -144,6 +150,7 @@ struct KDTree {
     }
 }
 
+/// Weights from distances between points: k nearest neighbours and distance bands.
 public enum DistanceWeights {
     /// k-nearest-neighbour weights (binary, asymmetric).
     public static func knn(_ points: PointSet, ids: [String], k: Int) throws -> SpatialWeights {

@@ -1,6 +1,8 @@
 /// A point of a polygon's ring (longitude/latitude or projected coordinates).
 public struct Point: Sendable, Equatable {
+    /// x (longitude or easting).
     public var x: Double
+    /// y (latitude or northing).
     public var y: Double
     /// The point (x, y).
     public init(_ x: Double, _ y: Double) {
@@ -12,7 +14,9 @@ public struct Point: Sendable, Equatable {
 /// One polygon: its exterior ring and any holes, each a closed list of points (the first point
 /// repeated at the end, as GeoJSON writes them; an unclosed ring is closed for you).
 public struct Polygon: Sendable, Equatable {
+    /// The outer ring.
     public var exterior: [Point]
+    /// Holes (inner rings).
     public var holes: [[Point]]
     /// A polygon from its rings.
     public init(exterior: [Point], holes: [[Point]] = []) {

@@ -7,19 +7,27 @@
 /// scaled by 1/√Σⱼw²ᵢⱼ, then all scaled to sum to n; Tiefelsdorf, Griffith & Boots 1999, as
 /// libpysal's "V"). Islands (no neighbours) keep empty rows.
 public struct SpatialWeights: Sendable {
+    /// The weights transforms of libpysal/spdep.
     public enum Transform: String, Sendable, CaseIterable {
         case O, B, R, D, V
     }
 
+    /// The areas, one per row.
     public let ids: [String]
+    /// Row i's links are `offsets[i]..<offsets[i + 1]`.
     public let offsets: [Int]
+    /// Each link's neighbour (row index).
     public let neighbours: [Int32]
+    /// Each link's weight under `transform`.
     public let weights: [Double]
     /// The original (untransformed) weights.
     public let original: [Double]
+    /// The transform applied.
     public let transform: Transform
 
+    /// The number of areas.
     public var count: Int { ids.count }
+    /// The number of directed links.
     public var linkCount: Int { neighbours.count }
 
     /// Symmetric binary weights from undirected pairs of row indices (0-based, each pair once in

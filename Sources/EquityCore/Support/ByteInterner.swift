@@ -8,6 +8,7 @@ public final class ByteInterner {
     @exclusivity(unchecked) private var mask: Int
     @exclusivity(unchecked) private var cache: [String?] = []
 
+    /// An empty interner sized for about `capacity` texts.
     public init(capacity: Int = 1024) {
         var size = 16
         while size < capacity * 2 { size <<= 1 }
@@ -15,6 +16,7 @@ public final class ByteInterner {
         mask = size - 1
     }
 
+    /// Distinct texts interned.
     public var count: Int { starts.count }
 
     @inline(__always)
@@ -43,6 +45,7 @@ public final class ByteInterner {
         return id
     }
 
+    /// The id of a string, adding it if new.
     public func intern(_ s: String) -> Int32 {
         var s = s
         return s.withUTF8 { intern($0) }

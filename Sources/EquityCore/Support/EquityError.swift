@@ -1,16 +1,21 @@
 /// Where in an input file something went wrong: 1-based line and column (column is the field
 /// number within the row), so a message reads `FILE:LINE:COLUMN: what is wrong`.
 public struct SourceLocation: Sendable, Equatable, CustomStringConvertible {
+    /// The file (or `<stdin>`).
     public var file: String
+    /// 1-based line.
     public var line: Int
+    /// 1-based field number.
     public var column: Int
 
+    /// A location.
     public init(file: String, line: Int, column: Int) {
         self.file = file
         self.line = line
         self.column = column
     }
 
+    /// `FILE:LINE:COLUMN`.
     public var description: String { "\(file):\(line):\(column)" }
 }
 
@@ -36,6 +41,7 @@ public enum EquityError: Error, Sendable, Equatable, CustomStringConvertible {
     /// Areas with values but no pair in an adjacency list: islands, which must be intended.
     case undeclaredIslands(file: String, ids: [String])
 
+    /// The one-line message.
     public var description: String {
         switch self {
         case let .io(file, reason):

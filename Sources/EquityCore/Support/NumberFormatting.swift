@@ -163,6 +163,7 @@ public enum NumberFormatting {
     }
 
     @inlinable
+    /// Writes an integer (with `-0` when asked) and returns the byte count.
     public static func writeInteger(_ v: Int64, to buffer: UnsafeMutablePointer<UInt8>, negativeZero: Bool) -> Int {
         var n = v
         var len = 0

@@ -13,14 +13,22 @@ import Darwin
 /// APC = 100(e^b − 1) (for proportions, the annual change in the odds), with a Wald interval
 /// 100(e^(b ± z·SE(b)) − 1) from the inverse Fisher information at convergence.
 public enum AnnualPercentChange {
+    /// Log-linear Poisson (counts over populations) or logistic (proportions).
     public enum Model: String, Sendable { case poisson, logistic }
 
+    /// The fitted change.
     public struct Result: Sendable, Equatable {
+        /// Annual percentage change 100(e^b − 1).
         public var apc: Double
+        /// Lower 95% limit.
         public var lower: Double
+        /// Upper 95% limit.
         public var upper: Double
+        /// b, the log (odds) change per year.
         public var slope: Double
+        /// b's Wald standard error.
         public var standardError: Double
+        /// IRLS iterations used.
         public var iterations: Int
     }
 

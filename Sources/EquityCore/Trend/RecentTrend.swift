@@ -17,16 +17,26 @@ import Darwin
 /// - Fewer than five valid points, a break in the years, or a count equal to its denominator →
 ///   "Cannot be calculated" (with the reason).
 public enum RecentTrend {
+    /// χ²₁ at 99.8%: the significance threshold.
     public static let threshold = 9.549_535_706_083_237
+    /// The number of recent points tested.
     public static let pointsToUse = 5
 
+    /// One period of a series.
     public struct Point: Sendable {
+        /// Consecutive integers for consecutive periods.
         public var year: Int
+        /// The value.
         public var value: Double
+        /// 95% lower limit.
         public var lower: Double
+        /// 95% upper limit.
         public var upper: Double
+        /// Numerator (proportions).
         public var count: Double
+        /// Denominator (proportions).
         public var denominator: Double
+        /// A point.
         public init(year: Int, value: Double, lower: Double = .nan, upper: Double = .nan, count: Double = .nan, denominator: Double = .nan) {
             self.year = year; self.value = value; self.lower = lower; self.upper = upper; self.count = count; self.denominator = denominator
         }
