@@ -51,7 +51,7 @@ public enum CLI {
         let reader = Thread { errorBytes = err.fileHandleForReading.readDataToEndOfFile() }
         reader.start()
         let writer = Thread {
-            if let stdin { input.fileHandleForWriting.write(stdin.data(using: .utf8)!) }
+            if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
             try? input.fileHandleForWriting.close()
         }
         writer.start()

@@ -85,3 +85,22 @@ public struct TestRNG: RandomNumberGenerator {
         return z ^ (z >> 31)
     }
 }
+
+/// A fixture cell that is missing or not what a test expected: thrown (never a crash), so the
+/// runner reports the test as failed and carries on.
+public struct FixtureError: Error, CustomStringConvertible {
+    public let description: String
+    public init(_ description: String) { self.description = description }
+}
+
+/// The number in a fixture cell, or a thrown `FixtureError` naming the text.
+public func number<S: StringProtocol>(_ text: S?) throws -> Double {
+    guard let text, let x = Double(String(text)) else { throw FixtureError("not a number: \(text ?? "missing cell")") }
+    return x
+}
+
+/// The integer in a fixture cell, or a thrown `FixtureError` naming the text.
+public func integer<S: StringProtocol>(_ text: S?) throws -> Int {
+    guard let text, let x = Int(String(text)) else { throw FixtureError("not an integer: \(text ?? "missing cell")") }
+    return x
+}

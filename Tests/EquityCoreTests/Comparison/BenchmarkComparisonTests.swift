@@ -52,9 +52,9 @@ import EquityTestSupport
         #expect(QuintileBenchmark.quintile(of: 3, among: [1, 2, 3, 4]) == nil)
         // Competition ranking ("1224"), best first by polarity.
         let values: [Double] = [5, 7, 7, 9]
-        #expect(CompetitionRank.rank(of: 7, among: values, polarity: .highIsGood)! == (2, 4))
-        #expect(CompetitionRank.rank(of: 5, among: values, polarity: .highIsGood)! == (4, 4))
-        #expect(CompetitionRank.rank(of: 7, among: values, polarity: .lowIsGood)! == (2, 4))
-        #expect(CompetitionRank.rank(of: 9, among: values + [.nan], polarity: .lowIsGood)! == (4, 4))
+        #expect(CompetitionRank.rank(of: 7, among: values, polarity: .highIsGood).map { [$0.0, $0.1] } == [2, 4])
+        #expect(CompetitionRank.rank(of: 5, among: values, polarity: .highIsGood).map { [$0.0, $0.1] } == [4, 4])
+        #expect(CompetitionRank.rank(of: 7, among: values, polarity: .lowIsGood).map { [$0.0, $0.1] } == [2, 4])
+        #expect(CompetitionRank.rank(of: 9, among: values + [.nan], polarity: .lowIsGood).map { [$0.0, $0.1] } == [4, 4])
     }
 }

@@ -19,8 +19,8 @@ import EquityTestSupport
         let t = try Fixtures.table(Fixtures.path("phe/derived_ci_grid.csv"))
         var checked = 0
         for row in t.rows where row[0] == "exact_poisson_count" {
-            let x = Double(row[1])!, c = Double(row[3])!
-            let lower = Double(row[4])!, upper = Double(row[5])!
+            let x = try number(row[1]), c = try number(row[3])
+            let lower = try number(row[4]), upper = try number(row[5])
             #expect(close(PoissonLimits.exactLower(x, confidence: c), lower, relative: 1e-12), "x=\(x) c=\(c)")
             #expect(close(PoissonLimits.exactUpper(x, confidence: c), upper, relative: 1e-12), "x=\(x) c=\(c)")
             checked += 1
@@ -32,9 +32,9 @@ import EquityTestSupport
         let t = try Fixtures.table(Fixtures.resource("EquityCoreTests", "scipy_distribution_grid.csv"))
         var worst: [String: Double] = [:]
         for row in t.rows {
-            let x = Double(row[1])!
+            let x = try number(row[1])
             let a = Double(row[2]) ?? .nan, b = Double(row[3]) ?? .nan
-            let expected = Double(row[4])!
+            let expected = try number(row[4])
             let got: Double
             switch row[0] {
             case "normal_quantile": got = Normal.quantile(x)

@@ -49,7 +49,7 @@ import EquityTestSupport
         let s = Gini.Sorted(try Self.columbusIncome())
         let levels = try ConfidenceLevels([0.95])
         let a = try Gini.bootstrap(s, replicates: 2000, confidence: levels, seed: 11, threads: 1)
-        let b = try Gini.bootstrap(s, replicates: 2000, confidence: levels, seed: 11, threads: 2)
+        let b = try Gini.bootstrap(s, replicates: 2000, confidence: levels, seed: 11, threads: 4)
         #expect(a.lower == b.lower && a.upper == b.upper)
         let g = Gini.coefficient(s)
         #expect(a.lower[0] < g && g < a.upper[0])

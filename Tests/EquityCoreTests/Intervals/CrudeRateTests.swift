@@ -25,6 +25,7 @@ import EquityTestSupport
         let value = t.doubles("value")
         let cols = ["lower95_0cl", "upper95_0cl", "lower99_8cl", "upper99_8cl"].map { t.doubles($0) }
         let method = t.column("method"), stat = t.column("statistic")
+        #expect(t.rows.count == 20)
         for i in 0..<t.rows.count {
             let rate = CrudeRate(confidence: both, multiplier: mult[i])
             let r = try rate.result(o: x[i], n: n[i])
@@ -41,20 +42,23 @@ import EquityTestSupport
     /// Byar's rows of `phe/testdata_Byars_Wilson__testdata_B_W.csv` and `derived_ci_grid.csv`.
     @Test func byarsWorkbookAndGrid() throws {
         let t = try Fixtures.table(Fixtures.path("phe/testdata_Byars_Wilson__testdata_B_W.csv"))
+        var byars = 0
         for row in t.rows where row[5] == "Byars" {
+            byars += 1
             let z = Normal.criticalValue(confidence: row[4] == "95%" ? 0.95 : 0.998)
-            let x = Double(row[0])!
+            let x = try number(row[0])
             if let lo = Double(row[2]) { #expect(close(PoissonLimits.byarsLower(x, z: z), lo, relative: 1e-9)) }
-            #expect(close(PoissonLimits.byarsUpper(x, z: z), Double(row[3])!, relative: 1e-9))
+            #expect(close(PoissonLimits.byarsUpper(x, z: z), try number(row[3]), relative: 1e-9))
         }
+        #expect(byars == 7)
         let g = try Fixtures.table(Fixtures.path("phe/derived_ci_grid.csv"))
         var n = 0
         for row in g.rows where row[0] == "byars_count" {
-            let z = Normal.criticalValue(confidence: Double(row[3])!)
-            let x = Double(row[1])!
+            let z = Normal.criticalValue(confidence: try number(row[3]))
+            let x = try number(row[1])
             // The grid leaves Byar's lower limit blank where it is not a count (x = 1 at 99.8%).
             if let lower = Double(row[4]) { #expect(close(PoissonLimits.byarsLower(x, z: z), lower, relative: 1e-12)) }
-            #expect(close(PoissonLimits.byarsUpper(x, z: z), Double(row[5])!, relative: 1e-12))
+            #expect(close(PoissonLimits.byarsUpper(x, z: z), try number(row[5]), relative: 1e-12))
             n += 1
         }
         #expect(n == 54)

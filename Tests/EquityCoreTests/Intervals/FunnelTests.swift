@@ -31,7 +31,7 @@ import EquityTestSupport
         let names = ["Population", "Lower2s0025limit", "Upper2s0025limit", "Lower3s0001limit", "Upper3s0001limit", "Baseline"]
         for (k, name) in names.enumerated() {
             let expected = want.doubles(name)
-            #expect(expected.count == 100)
+            try #require(expected.count == 100 && limits.values[k].count == 100)
             for i in 0..<100 {
                 #expect(close(limits.values[k][i], expected[i], relative: 1e-6, absolute: 1e-6), "\(file) \(name) row \(i)")
             }
@@ -41,6 +41,7 @@ import EquityTestSupport
     @Test func ratioLimitsAndSignificance() throws {
         let input = try table("testdata_funnel_ratio_inputs.csv")
         let o = input.doubles("obs"), e = input.doubles("expected"), sig = input.column("significance")
+        #expect(o.count == 300)
         for i in 0..<o.count {
             #expect(Funnel.poissonSignificance(observed: o[i], expected: e[i], reference: 1).rawValue == sig[i], "row \(i)")
         }
@@ -55,12 +56,16 @@ import EquityTestSupport
             ("lower_3s_isr", isr.values[6]), ("upper_3s_exp_events", count.values[7]), ("upper_3s_count", count.values[8]),
             ("upper_3s_isr", isr.values[8]),
         ]
+        var checked = 0
         for (name, got) in checks {
             let expected = want.doubles(name)
+            try #require(got.count >= expected.count, "\(name)")
             for i in 0..<expected.count where !expected[i].isNaN {
                 #expect(close(got[i], expected[i], relative: 2e-8, absolute: 1e-9), "\(name) row \(i): \(got[i]) vs \(expected[i])")
+                checked += 1
             }
         }
+        #expect(checked == 1300)
     }
 
     /// `testdata_funnel_rate_outputs.csv`: DSRs per 100,000 over 3 years of data.
@@ -72,6 +77,7 @@ import EquityTestSupport
         #expect(limits.statistic == want.column("statistic")[0])
         for (k, name) in limits.columns.enumerated() {
             let expected = want.doubles(name)
+            try #require(expected.count == 100 && limits.values[k].count == 100, "\(name)")
             for i in 0..<100 {
                 #expect(close(limits.values[k][i], expected[i], relative: 2e-8), "\(name) row \(i): \(limits.values[k][i]) vs \(expected[i])")
             }

@@ -15,7 +15,7 @@ import EquityTestSupport
             let s = t.filter { $0["GroupSet"] == set }
             var groups: [String: [Int]] = [:]
             for (i, row) in s.rows.enumerated() {
-                let key = keys.map { row[s.header.firstIndex(of: $0)!] }.joined(separator: "|")
+                let key = try keys.map { row[try #require(s.header.firstIndex(of: $0))] }.joined(separator: "|")
                 groups[key, default: []].append(i)
             }
             let values = s.doubles("Value"), expected = s.doubles("QuantileInGrp"), polarity = s.column("Polarity")
@@ -30,7 +30,7 @@ import EquityTestSupport
                 }
             }
         }
-        #expect(checked > 900)
+        #expect(checked == 982)
     }
 
     @Test func tooFewAreasAndMissing() throws {

@@ -7,8 +7,8 @@ import EquityTestSupport
     let both = try! ConfidenceLevels([0.95, 0.998])
 
     /// methods.md §2 worked value: Wilson 81/100.
-    @Test func workedExample() {
-        let r = try! Proportion(confidence: both).result(x: 81, n: 100)
+    @Test func workedExample() throws {
+        let r = try Proportion(confidence: both).result(x: 81, n: 100)
         #expect(close(r.lower[0], 0.7222115462, relative: 1e-9))
         #expect(close(r.upper[0], 0.8748524849, relative: 1e-9))
         #expect(close(r.lower[1], 0.664040685, relative: 1e-9))
@@ -23,6 +23,7 @@ import EquityTestSupport
         let value = t.doubles("value")
         let cols = ["lower95_0cl", "upper95_0cl", "lower99_8cl", "upper99_8cl"].map { t.doubles($0) }
         let stat = t.column("statistic")
+        #expect(t.rows.count == 19)
         for i in 0..<t.rows.count {
             let p = Proportion(confidence: both, multiplier: mult[i])
             let r = try p.result(x: x[i], n: n[i])
@@ -40,12 +41,15 @@ import EquityTestSupport
     /// `phe/testdata_Byars_Wilson__testdata_B_W.csv` Wilson rows (including x = 0.445 of n = 1).
     @Test func pheByarsWilsonWorkbook() throws {
         let t = try Fixtures.table(Fixtures.path("phe/testdata_Byars_Wilson__testdata_B_W.csv"))
+        var checked = 0
         for row in t.rows where row[5] == "Wilson" {
             let c = row[4] == "95%" ? 0.95 : 0.998
-            let (lo, hi) = Wilson.interval(x: Double(row[0])!, n: Double(row[1])!, z: Normal.criticalValue(confidence: c))
-            #expect(close(lo, Double(row[2])!, relative: 1e-9))
-            #expect(close(hi, Double(row[3])!, relative: 1e-9))
+            let (lo, hi) = Wilson.interval(x: try number(row[0]), n: try number(row[1]), z: Normal.criticalValue(confidence: c))
+            #expect(close(lo, try number(row[2]), relative: 1e-9))
+            #expect(close(hi, try number(row[3]), relative: 1e-9))
+            checked += 1
         }
+        #expect(checked == 6)
     }
 
     /// `phe/derived_ci_grid.csv` Wilson rows (R), 1e-12.
@@ -53,10 +57,10 @@ import EquityTestSupport
         let t = try Fixtures.table(Fixtures.path("phe/derived_ci_grid.csv"))
         var n = 0
         for row in t.rows where row[0] == "wilson_proportion" {
-            let (lo, hi) = Wilson.interval(x: Double(row[1])!, n: Double(row[2])!,
-                                           z: Normal.criticalValue(confidence: Double(row[3])!))
-            #expect(close(lo, Double(row[4])!, relative: 1e-12, absolute: 1e-300))
-            #expect(close(hi, Double(row[5])!, relative: 1e-12))
+            let (lo, hi) = Wilson.interval(x: try number(row[1]), n: try number(row[2]),
+                                           z: Normal.criticalValue(confidence: try number(row[3])))
+            #expect(close(lo, try number(row[4]), relative: 1e-12, absolute: 1e-300))
+            #expect(close(hi, try number(row[5]), relative: 1e-12))
             n += 1
         }
         #expect(n == 28)

@@ -23,7 +23,7 @@ import Equity
     func lutonLSOA11(rule: String, count: Int) throws {
         let layer = try GeoJSONReader.read(path: Fixtures.path("boundaries/luton_lsoa11_E06000032.geojson"))
         #expect(layer.featureCount == 121)
-        let ours = try Self.pairs(layer, Contiguity(rawValue: rule)!, idProperty: "LSOA11CD")
+        let ours = try Self.pairs(layer, try #require(Contiguity(rawValue: rule)), idProperty: "LSOA11CD")
         #expect(ours.count == count)
         #expect(ours == (try Self.reference("luton_lsoa11_bgc_\(rule)_edges.csv")))
     }

@@ -11,12 +11,12 @@ import Equity
         let layer = try GeoJSONReader.read(path: Fixtures.path("boundaries/nc_sids.geojson"))
         let ids = try layer.property("FIPSNO")
         let w = try SpatialWeights(ids: ids, pairs: Contiguity.queen.pairs(layer))
-        return (layer, ids, w, try layer.property("SIDR74").map { Double($0)! })
+        return (layer, ids, w, try layer.property("SIDR74").map { try number($0) })
     }
 
     static func global(_ key: String) throws -> Double {
         let t = try Fixtures.table(Fixtures.path("reference/nc_sids_spdep_global.csv"))
-        return Double(t.column("value")[t.column("key").firstIndex(of: key)!])!
+        return try number(t.column("value")[try #require(t.column("key").firstIndex(of: key))])
     }
 
     @Test func contiguityMatchesPoly2nb() throws {
@@ -47,7 +47,7 @@ import Equity
             let z = try GetisOrd.local(rate, weights: w.transformed(transform), star: star).z
             let expected = t.doubles(column)
             for (i, id) in ids.enumerated() {
-                let k = try #require(row[String(Int(Double(id)!))])
+                let k = try #require(row[String(Int(try number(id)))])
                 #expect(close(z[i], expected[k], relative: 1e-9, absolute: 1e-12), "\(column) \(id)")
                 checked += 1
             }

@@ -18,17 +18,18 @@ import EquityTestSupport
         var order: [String] = [], byName: [String: Case] = [:]
         for row in t.rows {
             let d = Dictionary(uniqueKeysWithValues: zip(t.header, row))
-            let name = d["case"]!
+            let name = try #require(d["case"])
             if byName[name] == nil {
                 order.append(name)
-                byName[name] = Case(name: name, polarity: Polarity(text: d["polarity"]!)!, valueType: d["value_type"]!, points: [],
-                                    expected: d["expected_trend"]!)
+                byName[name] = Case(name: name, polarity: try #require(Polarity(text: d["polarity"] ?? "")), valueType: try #require(d["value_type"]), points: [],
+                                    expected: try #require(d["expected_trend"]))
             }
-            func num(_ k: String) -> Double { Double(d[k]!) ?? .nan }
-            byName[name]!.points.append(.init(year: Int(d["year"]!)!, value: num("value"), lower: num("lower_ci95"), upper: num("upper_ci95"),
+            func num(_ k: String) -> Double { Double(d[k] ?? "") ?? .nan }
+            let year = try integer(d["year"])
+            byName[name]?.points.append(.init(year: year, value: num("value"), lower: num("lower_ci95"), upper: num("upper_ci95"),
                                               count: num("count"), denominator: num("denominator")))
         }
-        return order.map { byName[$0]! }
+        return order.compactMap { byName[$0] }
     }
 
     /// Runs a case the way `equity trend` does: proportions by the χ² test on counts, other
@@ -52,7 +53,7 @@ import EquityTestSupport
             if e.hasPrefix("significant; chi-squared") {
                 #expect(r.significant, "\(c.name)")
                 let digits = e.contains("(2 dp)") ? 100.0 : 10.0
-                let printed = Double(e.split(separator: " ")[2])!
+                let printed = try number(e.split(separator: " ")[2])
                 #expect((r.chiSquared * digits).rounded() / digits == printed, "\(c.name): χ² \(r.chiSquared)")
                 #expect(r.label.rawValue == "Increasing", "\(c.name)")
             } else if e == "not significant" {
