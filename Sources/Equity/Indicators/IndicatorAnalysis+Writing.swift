@@ -1,6 +1,15 @@
 import Dispatch
 
 extension IndicatorAnalysis {
+    /// The columns of the `equity compare` table (binding: users' scripts read them).
+    public static let compareHeader = ["indicator_id", "area_code", "area_name", "sex", "age", "period", "value", "lowercl", "uppercl",
+                                       "comparator", "comparator_code", "comparator_value", "comparison", "rag", "rank", "rank_of",
+                                       "previous_period", "previous_value", "change_since_previous", "note"]
+
+    /// The columns of the `equity trend` table (binding), before the optional APC columns.
+    public static let trendHeader = ["indicator_id", "area_code", "area_name", "sex", "age", "trend", "chi_squared", "slope", "points",
+                                     "method", "latest_period", "note"]
+
     /// Writes the `equity compare` CSV: series are cut into chunks, a window of chunks is
     /// formatted on all cores, then written in order — memory stays bounded by the window.
     public func compare(areas: Set<String>? = nil, into out: ByteWriter, format: TableFormat = .csv, threads: Int = Parallelism.threads) {
@@ -43,8 +52,8 @@ extension IndicatorAnalysis {
                     names.appendField(d.area[ri], to: w); names.appendField(d.areaName[ri], to: w)
                     names.appendField(d.sex[ri], to: w); names.appendField(d.age[ri], to: w); names.appendField(d.period[ri], to: w)
                     w.field(d.value[ri]); w.field(d.lower95[ri]); w.field(d.upper95[ri])
-                    w.field(kind)
-                    if kind == "neighbours" { w.field("\(d.comparators["neighbours"]?[d.area[ri]]?.count ?? 0) neighbours") } else { names.appendField(code, to: w) }
+                    w.field(kind.rawValue)
+                    if kind == .neighbours { w.field("\(d.comparators[.neighbours]?[d.area[ri]]?.count ?? 0) neighbours") } else { names.appendField(code, to: w) }
                     w.field(cv)
                     w.field(outcome.label); w.field(outcome.rag?.rawValue ?? "")
                     if let rank { w.field(rank.rank); w.field(rank.of) } else { w.field(Double.nan); w.field(Double.nan) }
@@ -55,7 +64,7 @@ extension IndicatorAnalysis {
                     if note == 0 && outcome.note.isEmpty && code == 0 {
                         w.field("")
                     } else {
-                        w.field([note == 1 ? "no \(kind) value for this period" : "", outcome.note, IndicatorDataSet.noteTexts[code]]
+                        w.field([note == 1 ? "no \(kind.rawValue) value for this period" : "", outcome.note, IndicatorDataSet.noteTexts[code]]
                             .filter { !$0.isEmpty }.joined(separator: "; "))
                     }
                     w.endRow()
@@ -74,6 +83,8 @@ extension IndicatorAnalysis {
         try sink(tail)
     }
 
+    /// Writes the `equity trend` table: one row per series (or per series of `areas`) with the
+    /// Fingertips recent-trend label (methods.md §4), and with `apc` the annual percentage change.
     public func writeTrends(areas: Set<String>? = nil, apc withAPC: Bool = false, into out: ByteWriter) {
         out.header(Self.trendHeader + (withAPC ? ["apc", "apc_lower95_0cl", "apc_upper95_0cl", "apc_points", "apc_model"] : []))
         let indicatorList = data.indicatorOrder.map { data.indicators[$0]! }

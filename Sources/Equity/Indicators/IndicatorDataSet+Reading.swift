@@ -33,9 +33,8 @@ extension IndicatorDataSet {
                 throw EquityError.invalidValue(loc(c[5]), reason: "benchmark \(MessageText.quoted(s.text(c[5]))) is not one of \(BenchmarkMethod.allCases.map(\.rawValue).joined(separator: ", "))")
             }
             if indicators[id] != nil { throw EquityError.invalidValue(loc(c[0]), reason: "indicator_id \(MessageText.quoted(id)) is listed twice") }
-            indicators[id] = Indicator(id: id, name: s.text(c[1]), valueType: vt, multiplier: m, polarity: pol, benchmark: bm,
-                                       group: group.map { s.text($0) } ?? "", unit: unit.map { s.text($0) } ?? "")
-            indicatorOrder.append(id)
+            try add(Indicator(id: id, name: s.text(c[1]), valueType: vt, multiplier: m, polarity: pol, benchmark: bm,
+                              group: group.map { s.text($0) } ?? "", unit: unit.map { s.text($0) } ?? ""))
         }
     }
 
@@ -180,8 +179,7 @@ extension IndicatorDataSet {
         let reader = try CSVReader(path: path)
         let c = try Self.required(reader, ["area_code", "comparator", "comparator_code"])
         try reader.forEachRow { s in
-            let kind = s.text(c[1]).lowercased()
-            guard ["england", "region", "parent", "neighbours"].contains(kind) else {
+            guard let kind = ComparatorKind(rawValue: s.text(c[1]).lowercased()) else {
                 throw EquityError.invalidValue(SourceLocation(file: reader.name, line: s.line, column: c[1] + 1),
                                                reason: "comparator \(MessageText.quoted(s.text(c[1]))) is not england, region, parent or neighbours")
             }

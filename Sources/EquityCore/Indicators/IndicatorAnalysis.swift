@@ -7,6 +7,7 @@ import Dispatch
 /// fits in memory (a hash map otherwise). No strings are built in the per-row loops; series are
 /// processed on all cores and written in order.
 public final class IndicatorAnalysis {
+    /// The rows, indicators and comparators analysed.
     public let data: IndicatorDataSet
 
     /// Row indices sorted by (variant, area, period rank); series boundaries into `order`.
@@ -25,6 +26,7 @@ public final class IndicatorAnalysis {
     let useDense: Bool
     let areaCount: Int
 
+    /// Sorts and indexes `data` for comparisons and trends (the data set must not change after).
     public init(_ data: IndicatorDataSet) {
         self.data = data
         let n = data.rowCount
@@ -91,29 +93,35 @@ public final class IndicatorAnalysis {
         return Int(sparse[UInt64(UInt32(variant)) << 44 | UInt64(UInt32(area)) << 20 | UInt64(UInt32(period))] ?? -1)
     }
 
-    public static let compareHeader = ["indicator_id", "area_code", "area_name", "sex", "age", "period", "value", "lowercl", "uppercl",
-                                       "comparator", "comparator_code", "comparator_value", "comparison", "rag", "rank", "rank_of",
-                                       "previous_period", "previous_value", "change_since_previous", "note"]
-
     /// One comparison of one area's value with one comparator.
     public struct Comparison: Sendable {
+        /// The area's row.
         public var row: IndicatorDataSet.Row
-        public var comparator: String
+        /// What it is compared with.
+        public var comparator: ComparatorKind
+        /// The comparator's area code ("N neighbours" for the statistical neighbours).
         public var comparatorCode: String
+        /// The comparator's value (NaN when it has none for this period).
         public var comparatorValue: Double
+        /// The Fingertips comparison (methods.md §3).
         public var outcome: BenchmarkComparison.Outcome
+        /// The area's competition rank among itself and its neighbours, best first (neighbours only).
         public var rank: Int?
+        /// How many areas were ranked.
         public var rankOf: Int?
+        /// The same series' previous period, if any.
         public var previous: IndicatorDataSet.Row?
+        /// The change since `previous` (overlap of the two 95% intervals).
         public var change: ChangeResult?
+        /// Why a comparison is missing, and how limits were made (empty otherwise).
         public var note: String
     }
 
-    package static let kinds = ["england", "region", "parent", "neighbours"]
+    package static let kinds = ComparatorKind.allCases
 
     /// Calls `body` for every comparison of the series in `seriesRange`.
     package func forEachComparison(series seriesRange: Range<Int>, areas: Set<Int32>?,
-                           _ body: (Int, Int?, String, Int32, Double, BenchmarkComparison.Outcome, (rank: Int, of: Int)?, ChangeResult?, Int) -> Void) {
+                           _ body: (Int, Int?, ComparatorKind, Int32, Double, BenchmarkComparison.Outcome, (rank: Int, of: Int)?, ChangeResult?, Int) -> Void) {
         let d = data
         let comparatorMaps = Self.kinds.map { d.comparators[$0] }
         let indicatorList = d.indicatorOrder.map { d.indicators[$0]! }
@@ -134,7 +142,7 @@ public final class IndicatorAnalysis {
                     var comparatorValue = Double.nan
                     var rank: (rank: Int, of: Int)? = nil
                     var note = 0 // 1: no comparator value
-                    if kind == "neighbours" {
+                    if kind == .neighbours {
                         var values: [Double] = []
                         values.reserveCapacity(codes.count + 1)
                         for code in [areaID] + codes {
@@ -160,9 +168,9 @@ public final class IndicatorAnalysis {
         var out: [Comparison] = []
         forEachComparison(series: 0..<(seriesStart.count - 1), areas: ids) { ri, previous, kind, code, cv, outcome, rank, change, note in
             let n = data.comparators[kind]?[data.area[ri]]?.count ?? 0
-            let notes = [note == 1 ? "no \(kind) value for this period" : "", outcome.note, IndicatorDataSet.noteTexts[Int(data.noteCode[ri])]]
+            let notes = [note == 1 ? "no \(kind.rawValue) value for this period" : "", outcome.note, IndicatorDataSet.noteTexts[Int(data.noteCode[ri])]]
                 .filter { !$0.isEmpty }
-            out.append(Comparison(row: data.row(ri), comparator: kind, comparatorCode: kind == "neighbours" ? "\(n) neighbours" : data.names.string(code),
+            out.append(Comparison(row: data.row(ri), comparator: kind, comparatorCode: kind == .neighbours ? "\(n) neighbours" : data.names.string(code),
                                   comparatorValue: cv, outcome: outcome, rank: rank?.rank, rankOf: rank?.of, previous: previous.map { data.row($0) },
                                   change: change, note: notes.joined(separator: "; ")))
         }
@@ -176,7 +184,7 @@ public final class IndicatorAnalysis {
                                           previous: (d.value[p], d.lower95[p], d.upper95[p]), polarity: polarity)
     }
 
-    package func benchmark(_ r: Int, _ ind: IndicatorDataSet.Indicator, comparatorValue: Double, kind: String, comparatorCode: Int32,
+    package func benchmark(_ r: Int, _ ind: IndicatorDataSet.Indicator, comparatorValue: Double, kind: ComparatorKind, comparatorCode: Int32,
                    variant vID: Int32, period pRank: Int32) -> BenchmarkComparison.Outcome {
         let d = data
         switch ind.benchmark {
@@ -200,9 +208,6 @@ public final class IndicatorAnalysis {
             return BenchmarkComparison.Outcome(.quintile(q))
         }
     }
-
-    public static let trendHeader = ["indicator_id", "area_code", "area_name", "sex", "age", "trend", "chi_squared", "slope", "points",
-                                     "method", "latest_period", "note"]
 
     /// The recent trend of every series (or of the given areas): (first row of the series, latest row, result).
     package func trendResults(areas: Set<Int32>?, threads: Int = Parallelism.threads) -> [(first: Int, last: Int, result: RecentTrend.Result)?] {

@@ -98,13 +98,15 @@ import EquityTestSupport
         let analysis = IndicatorAnalysis(data)
         let report = try IndicatorReport(analysis: analysis, area: "E06000032")
         print(report.areaName, report.lines.count)  // Luton 19
-        if let lifeExpectancy = report.lines.first(where: { $0.indicator == "le_m" }) {
-            print(lifeExpectancy.latest.period, lifeExpectancy.latest.value, lifeExpectancy.latest.ragEngland)
-            // 2020-22 77.0 R
+        if let lifeExpectancy = report.lines.first(where: { $0.indicator.id == "le_m" }) {
+            let england = lifeExpectancy.latest[.england]
+            print(lifeExpectancy.latest.period, lifeExpectancy.latest.value, england?.value ?? .nan, england?.outcome.label ?? "")
+    // 2020-22 77.0 78.9 Worse
         }
         // end snippet
-        let lifeExpectancy = try #require(report.lines.first { $0.indicator == "le_m" })
+        let lifeExpectancy = try #require(report.lines.first { $0.indicator.id == "le_m" })
         #expect(report.areaName == "Luton" && report.lines.count == 19)
-        #expect(lifeExpectancy.latest.period == "2020-22" && lifeExpectancy.latest.value == 77 && lifeExpectancy.latest.ragEngland == "R")
+        #expect(lifeExpectancy.latest.period == "2020-22" && lifeExpectancy.latest.value == 77 && lifeExpectancy.latest[.england]?.outcome.rag == .red)
+        #expect(lifeExpectancy.latest[.england]?.value == 78.9 && lifeExpectancy.latest[.england]?.outcome.label == "Worse")
     }
 }
