@@ -26,8 +26,16 @@ public final class ByteWriter {
 
     deinit { storage.deallocate() }
 
-    /// The bytes written so far.
-    public var bytes: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: storage, count: count) }
+    /// The bytes written so far (valid while the writer lives and is not appended to).
+    package var bytes: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: storage, count: count) }
+
+    /// Calls `body` with the bytes written so far; the pointer must not escape.
+    public func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        try withExtendedLifetime(self) { try body(bytes) }
+    }
+
+    /// The contents as text (UTF-8; invalid sequences repaired).
+    public var text: String { withBytes { String(decoding: $0, as: UTF8.self) } }
 
     /// Forgets the contents, keeping the memory.
     public func removeAll() { _count = 0 }

@@ -20,6 +20,7 @@ public enum SVGMap {
 
     /// The map as SVG text: one path per feature filled with `fills[f]`, `titles[f]` on hover,
     /// a title and a legend.
+    /// A feature without a fill or title (fewer given than features) is drawn grey and untitled.
     public static func render(_ layer: PolygonLayer, fills: [String], titles: [String], title: String,
                               legend: [LegendEntry], width: Double = 900) -> String {
         var minX = Double.infinity, maxX = -Double.infinity, minY = Double.infinity, maxY = -Double.infinity
@@ -27,6 +28,7 @@ public enum SVGMap {
             minX = min(minX, layer.x[i]); maxX = max(maxX, layer.x[i])
             minY = min(minY, layer.y[i]); maxY = max(maxY, layer.y[i])
         }
+        if layer.x.isEmpty { minX = 0; maxX = 1; minY = 0; maxY = 1 }
         let geographic = minX >= -180 && maxX <= 180 && minY >= -90 && maxY <= 90
         let kx = geographic ? cos((minY + maxY) / 2 * Double.pi / 180) : 1
         let mapWidth = width - 220
@@ -63,18 +65,22 @@ public enum SVGMap {
                 }
                 d += "Z"
             }
-            s += "<path fill-rule=\"evenodd\" fill=\"\(fills[f])\" d=\"\(d)\"><title>\(escape(titles[f]))</title></path>\n"
+            let fill = f < fills.count ? fills[f] : missingColour, tip = f < titles.count ? titles[f] : ""
+            s += "<path fill-rule=\"evenodd\" fill=\"\(escape(fill))\" d=\"\(d)\"><title>\(escape(tip))</title></path>\n"
         }
         s += "</g>\n<g font-size=\"13\">\n"
         let lx = width - 200
         for (k, e) in legend.enumerated() {
             let y = 60 + Double(k) * 24
-            s += "<rect x=\"\(Int(lx))\" y=\"\(Int(y))\" width=\"18\" height=\"18\" fill=\"\(e.colour)\" stroke=\"#555\" stroke-width=\"0.5\"/>"
+            s += "<rect x=\"\(Int(lx))\" y=\"\(Int(y))\" width=\"18\" height=\"18\" fill=\"\(escape(e.colour))\" stroke=\"#555\" stroke-width=\"0.5\"/>"
             s += "<text x=\"\(Int(lx + 26))\" y=\"\(Int(y + 14))\">\(escape(e.label))</text>\n"
         }
         s += "</g>\n</svg>\n"
         return s
     }
+
+    /// The fill of features with no value.
+    public static let missingColour = "#bdbdbd"
 
     static func escape(_ t: String) -> String {
         var out = ""
@@ -90,31 +96,46 @@ public enum SVGMap {
         return out
     }
 
-    /// LISA cluster colours (the GeoDa convention).
-    public static let clusterColours: [String: String] = [
-        "HH": "#d7191c", "LL": "#2c7bb6", "LH": "#abd9e9", "HL": "#fdae61",
-        "Not significant": "#eeeeee", "Not tested": "#eeeeee", "island": "#9e9e9e", "": "#eeeeee",
-    ]
+    /// The colour of a LISA cluster (GeoDa's convention: HH red, LL blue, LH light blue, HL
+    /// orange; not significant and not tested light grey; islands mid grey).
+    public static func colour(of cluster: LocalMoran.Cluster) -> String {
+        switch cluster {
+        case .highHigh: return "#d7191c"
+        case .lowLow: return "#2c7bb6"
+        case .lowHigh: return "#abd9e9"
+        case .highLow: return "#fdae61"
+        case .notSignificant, .notTested: return "#eeeeee"
+        case .island: return "#9e9e9e"
+        }
+    }
 
-    /// A five-class quantile choropleth: fills and legend (class bounds by value rank).
+    /// A quantile choropleth (five classes with the default palette): fills and legend, classes
+    /// bounded by value rank as in GeoDa's quantile map. Missing (NaN) values get
+    /// ``missingColour`` and a "No value" legend line.
     public static func quintiles(_ values: [Double], palette: [String] = ["#fef0d9", "#fdcc8a", "#fc8d59", "#e34a33", "#b30000"])
         -> (fills: [String], legend: [LegendEntry]) {
-        let sorted = values.sorted()
+        let sorted = values.filter { !$0.isNaN }.sorted()
         let n = sorted.count
         let k = palette.count
-        let breaks = (1..<k).map { sorted[min(n - 1, $0 * n / k)] }
+        let missing = values.count - n
+        guard n > 0, k > 0 else {
+            return (values.map { _ in missingColour }, missing > 0 ? [LegendEntry(label: "No value (\(missing))", colour: missingColour)] : [])
+        }
+        let breaks = (1..<max(k, 1)).map { sorted[min(n - 1, $0 * n / k)] }
         let fills = values.map { v -> String in
+            if v.isNaN { return missingColour }
             var c = 0
             while c < breaks.count && v >= breaks[c] { c += 1 }
             return palette[c]
         }
         var legend: [LegendEntry] = []
-        var lower = sorted.first ?? 0
+        var lower = sorted[0]
         for c in 0..<k {
-            let upper = c < breaks.count ? breaks[c] : (sorted.last ?? 0)
+            let upper = c < breaks.count ? breaks[c] : sorted[n - 1]
             legend.append(LegendEntry(label: "\(short(lower)) – \(short(upper))", colour: palette[c]))
             lower = upper
         }
+        if missing > 0 { legend.append(LegendEntry(label: "No value (\(missing))", colour: missingColour)) }
         return (fills, legend)
     }
 
@@ -126,7 +147,7 @@ public enum SVGMap {
     /// A quintile choropleth of `values` (one per feature of `layer`, named by `ids`).
     public static func choropleth(layer: PolygonLayer, ids: [String], values: [Double], title: String) -> ByteWriter {
         let (fills, legend) = quintiles(values)
-        let titles = (0..<ids.count).map { "\(ids[$0]): \(NumberFormatting.string(values[$0]))" }
+        let titles = (0..<min(ids.count, values.count)).map { "\(ids[$0]): \(values[$0].isFinite ? NumberFormatting.string(values[$0]) : "no value")" }
         let w = ByteWriter()
         w.append(raw: render(layer, fills: fills, titles: titles, title: title, legend: legend))
         return w
@@ -135,17 +156,17 @@ public enum SVGMap {
     /// The LISA cluster map: HH/LL/LH/HL where significant, grey otherwise, with counts in the legend.
     public static func lisaClusters(layer: PolygonLayer, ids: [String], lisa: LocalMoran, labels clusters: [LocalMoran.Cluster], alpha: Double,
                                     correction: LocalMoran.Correction, permutations: Int) -> ByteWriter {
-        let labels = clusters.map(\.rawValue)
-        let fills = labels.map { clusterColours[$0] ?? "#eeeeee" }
-        let titles = (0..<ids.count).map { i in
-            "\(ids[i]): \(labels[i]) (Ii \(NumberFormatting.string((lisa.values[i] * 1000).rounded() / 1000)), p \(lisa.pSim[i].isNaN ? "–" : NumberFormatting.string(lisa.pSim[i])))"
+        let fills = clusters.map(colour(of:))
+        let titles = (0..<min(ids.count, clusters.count)).map { i in
+            "\(ids[i]): \(clusters[i].rawValue) (Ii \(NumberFormatting.string((lisa.values[i] * 1000).rounded() / 1000)), p \(lisa.pSim[i].isNaN ? "–" : NumberFormatting.string(lisa.pSim[i])))"
         }
-        let names = ["HH": "High–High", "LL": "Low–Low", "LH": "Low–High", "HL": "High–Low"]
+        let names: [LocalMoran.Cluster: String] = [.highHigh: "High–High", .lowLow: "Low–Low", .lowHigh: "Low–High", .highLow: "High–Low",
+                                                   .island: "Island"]
         var legend: [LegendEntry] = []
-        for name in ["HH", "LL", "LH", "HL", "Not significant", "Not tested", "island"] {
-            let count = labels.filter { $0 == name }.count
-            if count > 0 || ["HH", "LL", "LH", "HL", "Not significant"].contains(name) {
-                legend.append(.init(label: "\(names[name] ?? name) (\(count))", colour: clusterColours[name]!))
+        for cluster in [LocalMoran.Cluster.highHigh, .lowLow, .lowHigh, .highLow, .notSignificant, .notTested, .island] {
+            let count = clusters.filter { $0 == cluster }.count
+            if count > 0 || ![.notTested, .island].contains(cluster) {
+                legend.append(.init(label: "\(names[cluster] ?? cluster.rawValue) (\(count))", colour: colour(of: cluster)))
             }
         }
         let corrected = correction == .none ? "" : (correction == .fdr ? ", FDR" : ", Bonferroni")

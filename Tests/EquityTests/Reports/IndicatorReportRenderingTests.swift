@@ -35,7 +35,7 @@ import EquityTestSupport
         return try IndicatorReport(analysis: IndicatorAnalysis(set), area: "A1")
     }
 
-    static func text(_ w: ByteWriter) -> String { String(decoding: w.bytes, as: UTF8.self) }
+    static func text(_ w: ByteWriter) -> String { w.text }
 
     @Test func csvColumnsAndCells() throws {
         let report = try Self.luton()
