@@ -10,4 +10,4 @@ twenty_twenty_all_LAs|$EQUITY twenty-twenty --input Fixtures/deprivation/england
 weights_luton_queen|$EQUITY weights --polygons Fixtures/boundaries/luton_lsoa11_E06000032.geojson --id-property LSOA11CD --output $SCRATCH/out.csv
 moran_luton_9999_permutations|$EQUITY moran --input Fixtures/deprivation/luton_lsoa11_iod2019.csv --id lsoa11cd --value income_score --adjacency Fixtures/adjacency/luton_lsoa11_bgc_queen_edges.csv --permutations 9999 --seed 1 --output $SCRATCH/out.json
 lisa_national_99_permutations|$EQUITY lisa --input Fixtures/deprivation/england_lsoa11_iod2019.csv.gz --id lsoa11cd --value income_score --adjacency Fixtures/adjacency/england_lsoa11_bgc_queen_edges.csv.gz --allow-islands --permutations 99 --seed 1 --output $SCRATCH/out.csv
-compare_luton_demo|$EQUITY compare --data Fixtures/luton_marmot/data.csv --indicators Fixtures/luton_marmot/indicators.csv --comparators Fixtures/luton_marmot/comparators.csv --output $SCRATCH/out.csv
+compare_luton_demo|$EQUITY compare --input Fixtures/luton_marmot/data.csv --indicators Fixtures/luton_marmot/indicators.csv --comparators Fixtures/luton_marmot/comparators.csv --output $SCRATCH/out.csv

@@ -34,9 +34,9 @@ func inequalityBenchmarks() {
     }
 
     Benchmark("Gini_33k_values_10k_bootstrap", configuration: config) { benchmark in
-        let reader = try CSVReader(path: "../Fixtures/deprivation/england_lsoa11_iod2019.csv.gz")
-        let data = try reader.readColumns(numeric: [try reader.column("income_score")])
-        let sorted = Gini.Sorted(data.numeric[0])
+        let data = try SpatialInputs.values(csv: "../Fixtures/deprivation/england_lsoa11_iod2019.csv.gz", idColumn: "lsoa11cd",
+                                            valueColumn: "income_score", ids: nil)
+        let sorted = Gini.Sorted(data.values)
         benchmark.startMeasurement()
         for _ in benchmark.scaledIterations {
             blackHole(try Gini.bootstrap(sorted, replicates: 10_000, confidence: .ninetyFive, seed: 1))

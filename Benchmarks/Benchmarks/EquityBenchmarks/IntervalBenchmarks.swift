@@ -84,9 +84,11 @@ func intervalBenchmarks() {
             benchmark.startMeasurement()
             for _ in benchmark.scaledIterations {
                 if statistic == 0 {
-                    blackHole(try RowwisePipeline(reader: reader, statistic: Proportion(confidence: levels), inputColumns: [1, 2]).run(into: output))
+                    try RowwiseTable.proportions(reader: reader, numerator: "numerator", denominator: "denominator",
+                                                 statistic: Proportion(confidence: levels), output: output)
                 } else {
-                    blackHole(try RowwisePipeline(reader: reader, statistic: CrudeRate(confidence: levels), inputColumns: [1, 2]).run(into: output))
+                    try RowwiseTable.rates(reader: reader, numerator: "numerator", denominator: "denominator",
+                                           statistic: CrudeRate(confidence: levels), output: output)
                 }
             }
         }

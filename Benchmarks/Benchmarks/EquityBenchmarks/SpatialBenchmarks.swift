@@ -21,10 +21,10 @@ func spatialBenchmarks() {
     }
 
     func national() throws -> ([Double], SpatialWeights) {
-        let reader = try CSVReader(path: "../Fixtures/deprivation/england_lsoa11_iod2019.csv.gz")
-        let data = try reader.readColumns(numeric: [try reader.column("income_score")], text: [try reader.column("lsoa11cd")])
-        let w = try SpatialInputs.adjacency(csv: "../Fixtures/adjacency/england_lsoa11_bgc_queen_edges.csv.gz", ids: data.text[0], allowIslands: true)
-        return (data.numeric[0], w.transformed(.R))
+        let data = try SpatialInputs.values(csv: "../Fixtures/deprivation/england_lsoa11_iod2019.csv.gz", idColumn: "lsoa11cd",
+                                            valueColumn: "income_score", ids: nil)
+        let w = try SpatialInputs.adjacency(csv: "../Fixtures/adjacency/england_lsoa11_bgc_queen_edges.csv.gz", ids: data.ids, allowIslands: true)
+        return (data.values, w.transformed(.R))
     }
 
     Benchmark("Moran_9999_permutations_national", configuration: config) { benchmark in

@@ -64,8 +64,15 @@ extension IndicatorAnalysis {
                     if note == 0 && outcome.note.isEmpty && code == 0 {
                         w.field("")
                     } else {
-                        w.field([note == 1 ? "no \(kind.rawValue) value for this period" : "", outcome.note, IndicatorDataSet.noteTexts[code]]
-                            .filter { !$0.isEmpty }.joined(separator: "; "))
+                        var text = note == 1 ? "no \(kind.rawValue) value for this period" : ""
+                        func add(_ part: String) {
+                            guard !part.isEmpty else { return }
+                            if !text.isEmpty { text += "; " }
+                            text += part
+                        }
+                        add(outcome.note)
+                        add(IndicatorDataSet.noteTexts[code])
+                        w.field(text)
                     }
                     w.endRow()
                 }

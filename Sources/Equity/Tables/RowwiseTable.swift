@@ -4,18 +4,31 @@ public enum RowwiseTable {
     /// Proportions with Wilson limits of `numerator` out of `denominator` per row (or group).
     public static func proportions(input: String, numerator: String, denominator: String, groupBy: [String] = [],
                                    statistic: Proportion, output: OutputFile, format: TableFormat = .csv) throws {
-        try run(input: input, inputs: [numerator, denominator], groupBy: groupBy, kernel: ProportionKernel(statistic), output: output, format: format)
+        try proportions(reader: CSVReader(path: input), numerator: numerator, denominator: denominator, groupBy: groupBy,
+                        statistic: statistic, output: output, format: format)
+    }
+
+    /// As above, from a CSV already open (a file, standard input or bytes in memory).
+    public static func proportions(reader: CSVReader, numerator: String, denominator: String, groupBy: [String] = [],
+                                   statistic: Proportion, output: OutputFile, format: TableFormat = .csv) throws {
+        try run(reader: reader, inputs: [numerator, denominator], groupBy: groupBy, kernel: ProportionKernel(statistic), output: output, format: format)
     }
 
     /// Crude rates with exact/Byar's limits of `numerator` events in `denominator` per row (or group).
     public static func rates(input: String, numerator: String, denominator: String, groupBy: [String] = [],
                              statistic: CrudeRate, output: OutputFile, format: TableFormat = .csv) throws {
-        try run(input: input, inputs: [numerator, denominator], groupBy: groupBy, kernel: CrudeRateKernel(statistic), output: output, format: format)
+        try rates(reader: CSVReader(path: input), numerator: numerator, denominator: denominator, groupBy: groupBy,
+                  statistic: statistic, output: output, format: format)
     }
 
-    static func run<S: RowwiseStatistic>(input: String, inputs: [String], groupBy: [String], kernel: S,
+    /// As above, from a CSV already open.
+    public static func rates(reader: CSVReader, numerator: String, denominator: String, groupBy: [String] = [],
+                             statistic: CrudeRate, output: OutputFile, format: TableFormat = .csv) throws {
+        try run(reader: reader, inputs: [numerator, denominator], groupBy: groupBy, kernel: CrudeRateKernel(statistic), output: output, format: format)
+    }
+
+    static func run<S: RowwiseStatistic>(reader: CSVReader, inputs: [String], groupBy: [String], kernel: S,
                                          output: OutputFile, format: TableFormat) throws {
-        let reader = try CSVReader(path: input)
         let inputColumns = try inputs.map { try reader.column($0) }
         if groupBy.isEmpty {
             var pipeline = RowwisePipeline(reader: reader, statistic: kernel, inputColumns: inputColumns)

@@ -32,9 +32,13 @@ public enum QuintileBenchmark {
 public enum CompetitionRank {
     /// The rank of `value` among `values` (which include it), best first by polarity; nil when it is missing.
     public static func rank(of value: Double, among values: [Double], polarity: Polarity) -> (rank: Int, of: Int)? {
-        let v = values.filter { !$0.isNaN }
-        guard !value.isNaN, !v.isEmpty else { return nil }
-        let better = polarity == .highIsGood ? v.filter { $0 > value }.count : v.filter { $0 < value }.count
-        return (better + 1, v.count)
+        guard !value.isNaN else { return nil }
+        var present = 0, better = 0
+        for x in values where !x.isNaN {
+            present += 1
+            if polarity == .highIsGood ? x > value : x < value { better += 1 }
+        }
+        guard present > 0 else { return nil }
+        return (better + 1, present)
     }
 }

@@ -125,6 +125,7 @@ public final class IndicatorAnalysis {
         let d = data
         let comparatorMaps = Self.kinds.map { d.comparators[$0] }
         let indicatorList = d.indicatorOrder.map { d.indicators[$0]! }
+        var values: [Double] = [] // the neighbour group's values, reused across rows
         for si in seriesRange {
             let first = Int(order[seriesStart[si]])
             let areaID = d.area[first]
@@ -143,8 +144,7 @@ public final class IndicatorAnalysis {
                     var rank: (rank: Int, of: Int)? = nil
                     var note = 0 // 1: no comparator value
                     if kind == .neighbours {
-                        var values: [Double] = []
-                        values.reserveCapacity(codes.count + 1)
+                        values.removeAll(keepingCapacity: true)
                         for code in [areaID] + codes {
                             let j = lookup(variant: vID, period: pRank, area: code)
                             if j >= 0, !d.value[j].isNaN { values.append(d.value[j]) }

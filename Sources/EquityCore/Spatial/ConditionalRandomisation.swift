@@ -26,15 +26,19 @@ enum ConditionalRandomisation {
         p.withUnsafeMutableBufferPointer { pBuf in
             let pOut = pBuf
             v.withUnsafeBufferPointer { vb in
+            w.offsets.withUnsafeBufferPointer { offsets in
+            w.weights.withUnsafeBufferPointer { weights in
                 DispatchQueue.concurrentPerform(iterations: workers) { t in
-                    // Scratch for a partial Fisher–Yates over the other n − 1 sites.
-                    var pool = [Int32](0..<Int32(n - 1))
+                    // Scratch for a partial Fisher–Yates over the other n − 1 sites (raw memory:
+                    // an Array here would pay a uniqueness check on every swap).
+                    let pool = UnsafeMutablePointer<Int32>.allocate(capacity: n - 1)
+                    defer { pool.deallocate() }
                     var b = t
                     while b < blocks {
                         var g = HalfDraws(streams[b])
                         for k in 0..<(n - 1) { pool[k] = Int32(k) }
                         for i in (b * block)..<min(n, (b + 1) * block) where !skip[i] {
-                            let lo = w.offsets[i], k = w.offsets[i + 1] - lo
+                            let lo = offsets[i], k = offsets[i + 1] - lo
                             let obs = observed[i], a = scale[i], c = offset[i]
                             var atLeast = 0, atMost = 0
                             for _ in 0..<permutations {
@@ -42,10 +46,12 @@ enum ConditionalRandomisation {
                                 for d in 0..<k {
                                     // Draw without replacement: swap a random remaining entry into place d.
                                     let j = d + Int(g.bounded(UInt32(n - 1 - d)))
-                                    pool.swapAt(d, j)
-                                    var site = Int(pool[d])
+                                    let drawn = pool[j]
+                                    pool[j] = pool[d]
+                                    pool[d] = drawn
+                                    var site = Int(drawn)
                                     if site >= i { site += 1 } // never i itself
-                                    acc += w.weights[lo + d] * vb[site]
+                                    acc += weights[lo + d] * vb[site]
                                 }
                                 let simulated = a * acc + c
                                 if simulated >= obs { atLeast += 1 }
@@ -56,6 +62,8 @@ enum ConditionalRandomisation {
                         b += workers
                     }
                 }
+            }
+            }
             }
         }
         return p

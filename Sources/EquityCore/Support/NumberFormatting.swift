@@ -12,8 +12,10 @@
 ///   and 17 digits always do;
 /// - anything else (tiny, huge, subnormal) falls back to `Double.description`.
 public enum NumberFormatting {
+    /// 10⁰ … 10¹⁹ (a literal, so the compiler lays it out statically: no lazy initialisation on
+    /// the hot path).
     @usableFromInline
-    static let powersOfTen: [UInt64] = (0...19).map { k in (0..<k).reduce(1) { r, _ in r * 10 } }
+    static let powersOfTen: [UInt64] = [1, 10, 100, 1000, 10000, 100000, 1000000, 10000000, 100000000, 1000000000, 10000000000, 100000000000, 1000000000000, 10000000000000, 100000000000000, 1000000000000000, 10000000000000000, 100000000000000000, 1000000000000000000, 10000000000000000000]
 
     /// Writes `value` at `buffer` (at least 32 bytes) and returns the number of bytes written.
     /// NaN and ±∞ write nothing (an empty CSV field): Equity never prints them as a statistic;
@@ -95,18 +97,21 @@ public enum NumberFormatting {
         return nil
     }
 
-    /// "00", "01", …, "99": two digits per division when writing.
+    /// "00", "01", …, "99" as ASCII: two digits per division when writing (a literal, laid out
+    /// statically).
     @usableFromInline
-    static let digitPairs: [UInt8] = {
-        var table: [UInt8] = []
-        for i in 0..<100 {
-            let tens = UInt8(48 + i / 10)
-            let ones = UInt8(48 + i % 10)
-            table.append(tens)
-            table.append(ones)
-        }
-        return table
-    }()
+    static let digitPairs: [UInt8] = [
+        48, 48, 48, 49, 48, 50, 48, 51, 48, 52, 48, 53, 48, 54, 48, 55, 48, 56, 48, 57,
+        49, 48, 49, 49, 49, 50, 49, 51, 49, 52, 49, 53, 49, 54, 49, 55, 49, 56, 49, 57,
+        50, 48, 50, 49, 50, 50, 50, 51, 50, 52, 50, 53, 50, 54, 50, 55, 50, 56, 50, 57,
+        51, 48, 51, 49, 51, 50, 51, 51, 51, 52, 51, 53, 51, 54, 51, 55, 51, 56, 51, 57,
+        52, 48, 52, 49, 52, 50, 52, 51, 52, 52, 52, 53, 52, 54, 52, 55, 52, 56, 52, 57,
+        53, 48, 53, 49, 53, 50, 53, 51, 53, 52, 53, 53, 53, 54, 53, 55, 53, 56, 53, 57,
+        54, 48, 54, 49, 54, 50, 54, 51, 54, 52, 54, 53, 54, 54, 54, 55, 54, 56, 54, 57,
+        55, 48, 55, 49, 55, 50, 55, 51, 55, 52, 55, 53, 55, 54, 55, 55, 55, 56, 55, 57,
+        56, 48, 56, 49, 56, 50, 56, 51, 56, 52, 56, 53, 56, 54, 56, 55, 56, 56, 56, 57,
+        57, 48, 57, 49, 57, 50, 57, 51, 57, 52, 57, 53, 57, 54, 57, 55, 57, 56, 57, 57,
+    ]
 
     /// Writes the `count` low digits of m ending just before `end` (m has at most `count` digits).
     @inline(__always)
