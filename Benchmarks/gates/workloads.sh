@@ -2,7 +2,7 @@
 # release binary as $EQUITY, scratch files in $SCRATCH). Small enough for
 # valgrind; each exercises one hot kernel end to end.
 proportion_200k_rows|$EQUITY ci proportion --input $SCRATCH/rows.csv --numerator numerator --denominator denominator --confidence 0.95,0.998 --output $SCRATCH/out.csv
-rate_200k_rows|$EQUITY ci rate --input $SCRATCH/rows.csv --numerator numerator --denominator denominator --confidence 0.95,0.998 --output $SCRATCH/out.csv
+rate_200k_rows|$EQUITY ci rate --input $SCRATCH/rows.csv --count numerator --population denominator --confidence 0.95,0.998 --output $SCRATCH/out.csv
 dsr_fixture|$EQUITY ci dsr --input Fixtures/dsr_by_age.csv --group-by area --numerator deaths --denominator population --age-band ageband --output $SCRATCH/out.csv
 sii_3_areas_100k_reps|$EQUITY sii --input Fixtures/sii_deciles.csv --group-by area --quantile-column decile --population population --value life_expectancy --lower-cl lowercl --upper-cl uppercl --rii --seed 1 --output $SCRATCH/out.csv
 gini_luton_10k_bootstrap|$EQUITY gini --input Fixtures/deprivation/luton_lsoa11_iod2019.csv --value income_score --bootstrap 10000 --seed 1 --output $SCRATCH/out.csv

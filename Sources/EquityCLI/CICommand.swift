@@ -64,15 +64,16 @@ struct CIRateCommand: ParsableCommand {
         discussion: """
         Example:
           equity ci rate --input Fixtures/ward_indicators.csv \\
-            --numerator deaths --denominator population --confidence 0.95,0.998
+            --count deaths --population population --confidence 0.95,0.998
         """
     )
 
     @OptionGroup var input: InputOptions
     @OptionGroup var output: OutputOptions
     @OptionGroup var confidence: ConfidenceOption
-    @Option(help: "Column with the number of events.") var numerator: String
-    @Option(help: "Column with the population (person-years).") var denominator: String
+    @Option(name: [.customLong("count"), .customLong("numerator")], help: "Column with the number of events.") var count: String
+    @Option(name: [.customLong("population"), .customLong("denominator")], help: "Column with the population (person-years).")
+    var population: String
     @Option(parsing: .unconditional, help: "Rate per this many.") var multiplier: Double = 100_000
     @Option(name: .customLong("group-by"), help: "Columns to group by (comma-separated); counts are summed per group.")
     var groupBy: ColumnList?
@@ -82,7 +83,7 @@ struct CIRateCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let out = try output.open()
-            try RowwiseTable.rates(input: input.input, numerator: numerator, denominator: denominator, groupBy: groupBy?.names ?? [],
+            try RowwiseTable.rates(input: input.input, count: count, population: population, groupBy: groupBy?.names ?? [],
                                    statistic: CrudeRate(confidence: try confidence.levels(), multiplier: multiplier),
                                    output: out, format: output.format)
             try out.commit()

@@ -87,7 +87,7 @@ func intervalBenchmarks() {
                     try RowwiseTable.proportions(reader: reader, numerator: "numerator", denominator: "denominator",
                                                  statistic: Proportion(confidence: levels), output: output)
                 } else {
-                    try RowwiseTable.rates(reader: reader, numerator: "numerator", denominator: "denominator",
+                    try RowwiseTable.rates(reader: reader, count: "numerator", population: "denominator",
                                            statistic: CrudeRate(confidence: levels), output: output)
                 }
             }

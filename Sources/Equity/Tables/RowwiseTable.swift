@@ -14,17 +14,17 @@ public enum RowwiseTable {
         try run(reader: reader, inputs: [numerator, denominator], groupBy: groupBy, kernel: ProportionKernel(statistic), output: output, format: format)
     }
 
-    /// Crude rates with exact/Byar's limits of `numerator` events in `denominator` per row (or group).
-    public static func rates(input: String, numerator: String, denominator: String, groupBy: [String] = [],
+    /// Crude rates with exact/Byar's limits of `count` events in `population` per row (or group).
+    public static func rates(input: String, count: String, population: String, groupBy: [String] = [],
                              statistic: CrudeRate, output: OutputFile, format: TableFormat = .csv) throws {
-        try rates(reader: CSVReader(path: input), numerator: numerator, denominator: denominator, groupBy: groupBy,
+        try rates(reader: CSVReader(path: input), count: count, population: population, groupBy: groupBy,
                   statistic: statistic, output: output, format: format)
     }
 
     /// As above, from a CSV already open.
-    public static func rates(reader: CSVReader, numerator: String, denominator: String, groupBy: [String] = [],
+    public static func rates(reader: CSVReader, count: String, population: String, groupBy: [String] = [],
                              statistic: CrudeRate, output: OutputFile, format: TableFormat = .csv) throws {
-        try run(reader: reader, inputs: [numerator, denominator], groupBy: groupBy, kernel: CrudeRateKernel(statistic), output: output, format: format)
+        try run(reader: reader, inputs: [count, population], groupBy: groupBy, kernel: CrudeRateKernel(statistic), output: output, format: format)
     }
 
     static func run<S: RowwiseStatistic>(reader: CSVReader, inputs: [String], groupBy: [String], kernel: S,

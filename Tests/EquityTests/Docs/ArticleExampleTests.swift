@@ -64,6 +64,38 @@ import EquityTestSupport
         #expect(clusters.count == 121)
     }
 
+    /// The README's library example (paths relative to the repository root there).
+    @Test func readmeLibraryExample() throws {
+        // snippet readme
+        // Luton's 121 LSOAs: ONS boundaries and the IoD 2019 income deprivation score.
+        let layer = try GeoJSONReader.read(path: Fixtures.path("boundaries/luton_lsoa11_E06000032.geojson"))
+        let ids = try SpatialInputs.ids(layer, property: "LSOA11CD")
+        let (order, income) = try SpatialInputs.values(csv: Fixtures.path("deprivation/luton_lsoa11_iod2019.csv"),
+                                                      idColumn: "lsoa11cd", valueColumn: "income_score", ids: ids)
+        let weights = try SpatialWeights(layer: layer, ids: order, rule: .contiguity(.queen)).transformed(.R)
+
+        let moran = try Moran.global(income, weights: weights, permutations: 9999, seed: 1)
+        print("Moran's I", moran.value, "z", moran.zRandomisation, "p_sim", moran.pSim)
+
+        let clusters = try LocalMoran.compute(income, weights: weights, permutations: 999, seed: 1).clusters(alpha: 0.05)
+        for kind in [LocalMoran.Cluster.highHigh, .lowLow, .lowHigh, .highLow] {
+            print(kind.rawValue, clusters.filter { $0 == kind }.count, terminator: "  ")
+        }
+        print()
+
+        let gini = Gini.Sorted(income)
+        print("Gini", Gini.coefficient(gini), "SE", Gini.davidsonStandardError(gini))
+
+        // Wilson limits for smoking prevalence in three wards, as percentages.
+        let smoking = Proportion(confidence: try ConfidenceLevels([0.95]), multiplier: 100)
+        for r in try smoking.results(numerators: [959, 1591, 2273], denominators: [6975, 13242, 12417]) {
+            print(r.value, r.lower[0], r.upper[0])
+        }
+        // end snippet
+        #expect(close(moran.value, 0.4088792023, relative: 1e-9))
+        #expect(clusters.count == 121)
+    }
+
     @Test func inequalityIndices() throws {
         // snippet inequality
         // Life expectancy by deprivation decile (most deprived first), with standard errors.
