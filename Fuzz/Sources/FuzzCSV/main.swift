@@ -1,4 +1,4 @@
-import Equity
+@_spi(Testing) import Equity
 import FuzzSupport
 
 // CSV reader and scanner: any bytes either read cleanly or fail with an EquityError that names

@@ -7,8 +7,9 @@ public final class CSVReader {
     public let file: MappedFile
     /// The header's column names (a UTF-8 byte-order mark is dropped).
     public let header: [String]
-    /// Byte offset where data rows begin, and the physical line number there.
-    package let dataStart: Int
+    /// Byte offset where data rows begin (testing interface: the fuzz targets check chunking).
+    @_spi(Testing) public let dataStart: Int
+    /// The physical line number where data rows begin.
     package let dataFirstLine: Int
 
     /// The file's name, as messages show it.
@@ -99,8 +100,9 @@ public final class CSVReader {
     }
 
     /// Splits the data region into ranges of about `targetSize` bytes that start and end on row
-    /// boundaries (never inside a quoted field), for processing in parallel.
-    package func chunks(targetSize: Int) -> [Range<Int>] {
+    /// boundaries (never inside a quoted field), for processing in parallel (testing interface:
+    /// the fuzz targets check it on arbitrary bytes).
+    @_spi(Testing) public func chunks(targetSize: Int) -> [Range<Int>] {
         let b = file.bytes
         let n = b.count
         guard let base = b.baseAddress, n > dataStart else { return [] }
