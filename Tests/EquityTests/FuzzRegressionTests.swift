@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import Equity
+@_spi(Testing) @testable import Equity
 import EquityTestSupport
 
 /// Replays every input the fuzzers (`Fuzz/`) have found failing — kept in
