@@ -18,7 +18,8 @@ struct EquityCommand: ParsableCommand {
 
         Exit status: 0 success; 1 bad data or a file that cannot be read or
         written (one line 'FILE:LINE:COLUMN: what is wrong' on stderr);
-        64 a usage error (an unknown option or a value out of range).
+        64 a usage error (an unknown option or a value out of range);
+        141, silently, when the reader of standard output goes away (| head).
 
         Example:
           equity ci proportion --input Fixtures/ward_indicators.csv \\
@@ -43,6 +44,9 @@ struct EquityCommand: ParsableCommand {
 func reportingErrors(_ body: () throws -> Void) throws {
     do {
         try body()
+    } catch EquityError.closedPipe {
+        // `equity … | head`: the reader has what it wanted; end as SIGPIPE would, silently.
+        throw ExitCode(141)
     } catch let error as EquityError {
         var message = error.description
         switch error {

@@ -176,4 +176,21 @@ import Glibc
         #expect(r.status == 1)
         #expect(!FileManager.default.fileExists(atPath: out))
     }
+
+    /// `equity … | head -1`: the reader leaves early; Equity stops quietly with status 141 (as a
+    /// process ended by SIGPIPE), with no "write failed" message.
+    @Test func closedPipeEndsQuietly() throws {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/bin/bash")
+        let input = CLI.fixture("deprivation/england_lsoa11_iod2019.csv.gz")
+        let stderrPath = try CLI.temporaryDirectory() + "/stderr"
+        p.arguments = ["-c", "'\(CLI.binary)' gini --input '\(input)' --value income_score --group-by lsoa11cd 2>'\(stderrPath)' | head -1 >/dev/null; echo ${PIPESTATUS[0]}"]
+        let out = Pipe()
+        p.standardOutput = out
+        try p.run()
+        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        p.waitUntilExit()
+        #expect(text.trimmingCharacters(in: .whitespacesAndNewlines) == "141")
+        #expect(try String(contentsOfFile: stderrPath, encoding: .utf8).isEmpty)
+    }
 }

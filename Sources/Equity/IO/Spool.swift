@@ -143,6 +143,7 @@ final class Spool {
             let written = write(fd, p, left)
             if written < 0 {
                 if errno == EINTR { continue }
+                if errno == EPIPE { throw EquityError.closedPipe(file: name) }
                 throw EquityError.io(file: name, reason: "write failed: \(String(cString: strerror(errno)))")
             }
             if written == 0 { throw EquityError.io(file: name, reason: "write failed: no progress") }

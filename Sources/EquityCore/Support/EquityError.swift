@@ -40,6 +40,9 @@ public enum EquityError: Error, Sendable, Equatable, CustomStringConvertible {
     case limitExceeded(file: String, what: String, limit: Int)
     /// Areas with values but no pair in an adjacency list: islands, which must be intended.
     case undeclaredIslands(file: String, ids: [String])
+    /// The reader of an output pipe went away (`equity … | head`): not a failure of the data;
+    /// the CLI stops quietly with status 141, as a process ended by SIGPIPE.
+    case closedPipe(file: String)
 
     /// The one-line message.
     public var description: String {
@@ -62,6 +65,8 @@ public enum EquityError: Error, Sendable, Equatable, CustomStringConvertible {
         case let .undeclaredIslands(file, ids):
             let shown = ids.prefix(5).map { "'\($0)'" }.joined(separator: ", ") + (ids.count > 5 ? " and \(ids.count - 5) more" : "")
             return "\(file): \(ids.count == 1 ? "area" : "\(ids.count) areas") \(shown) \(ids.count == 1 ? "has" : "have") values but no pair in this adjacency list, so \(ids.count == 1 ? "it would be an island" : "they would be islands"); add their neighbours, or declare that islands are intended"
+        case let .closedPipe(file):
+            return "\(file): the reader closed the pipe"
         }
     }
 
