@@ -102,7 +102,7 @@ public struct IndicatorReport: Sendable {
                 let ordered = periods.keys.sorted(by: IndicatorDataSet.periodLess)
                 guard let last = ordered.last, let latest = Self.period(periods[last] ?? []) else { continue }
                 let previous = ordered.count > 1 ? Self.period(periods[ordered[ordered.count - 2]] ?? []) : nil
-                let trend = trends.first { $0.key.0 == id && $0.key.3 == key.sex && $0.key.4 == key.age }?.result
+                let trend = trends.first { $0.indicator == id && $0.sex == key.sex && $0.age == key.age }?.result
                 lines.append(Line(indicator: indicator, sex: key.sex, age: key.age, latest: latest, previous: previous, trend: trend))
             }
         }

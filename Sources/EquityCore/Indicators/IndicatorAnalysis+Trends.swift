@@ -1,0 +1,107 @@
+import Dispatch
+
+/// The Fingertips recent-trend test (methods.md §4) on every series, and the annual percentage
+/// change over a whole series.
+extension IndicatorAnalysis {
+    /// The recent trend of every series (or of the given areas): (first row of the series, latest row, result).
+    package func trendResults(areas: Set<Int32>?, threads: Int = Parallelism.threads) -> [(first: Int, last: Int, result: RecentTrend.Result)?] {
+        let seriesCount = seriesStart.count - 1
+        var results = [(first: Int, last: Int, result: RecentTrend.Result)?](repeating: nil, count: seriesCount)
+        let indicatorList = data.indicatorOrder.map { data.indicators[$0]! }
+        results.withUnsafeMutableBufferPointer { buf in
+            let out = buf
+            let chunks = max(1, min(seriesCount, threads * 8))
+            DispatchQueue.concurrentPerform(iterations: chunks) { c in
+                for si in (seriesCount * c / chunks)..<(seriesCount * (c + 1) / chunks) {
+                    let first = Int(order[seriesStart[si]])
+                    if let areas, !areas.contains(data.area[first]) { continue }
+                    let rows = (seriesStart[si]..<seriesStart[si + 1]).map { Int(order[$0]) }
+                    out[si] = (first, rows.last!, trend(rows, indicatorList[Int(data.indicatorIndex[first])]))
+                }
+            }
+        }
+        return results
+    }
+
+    /// The recent trend of one series (an indicator for one area, sex and age).
+    public struct SeriesTrend: Sendable {
+        /// The indicator's id.
+        public var indicator: String
+        /// The area's code.
+        public var area: String
+        /// The area's name.
+        public var areaName: String
+        /// The series' sex ("" for none).
+        public var sex: String
+        /// The series' age group ("" for none).
+        public var age: String
+        /// The latest period of the series.
+        public var latestPeriod: String
+        /// The Fingertips recent-trend result.
+        public var result: RecentTrend.Result
+    }
+
+    /// The recent trend of every series, or of the series of `areas`.
+    public func trends(areas: Set<String>? = nil) -> [SeriesTrend] {
+        let ids = areas.map { Set($0.compactMap { data.names.find($0) }) }
+        return trendResults(areas: ids).compactMap { t in
+            guard let t else { return nil }
+            let r = data.row(t.first)
+            return SeriesTrend(indicator: r.indicator, area: r.area, areaName: r.areaName, sex: r.sex, age: r.age,
+                               latestPeriod: data.names.string(data.period[t.last]), result: t.result)
+        }
+    }
+
+    package func trend(_ rows: [Int], _ ind: IndicatorDataSet.Indicator) -> RecentTrend.Result {
+        let d = data
+        // Annual, non-overlapping points: multi-year periods are spaced by their span.
+        var points: [RecentTrend.Point] = []
+        var spans = Set<Int>()
+        for r in rows {
+            let pr = periodRank[Int(d.period[r])]
+            guard pr >= 0, let (start, span) = periodYears[Int(pr)] else { continue }
+            spans.insert(span)
+            points.append(.init(year: start, value: d.value[r], lower: d.lower95[r], upper: d.upper95[r], count: d.count[r], denominator: d.denominator[r]))
+        }
+        if spans.count > 1 {
+            return RecentTrend.Result(label: .cannotBeCalculated, chiSquared: .nan, slope: .nan, points: points.count, method: nil,
+                                      significant: false, note: "periods of different lengths")
+        }
+        let span = spans.first ?? 1
+        if span > 1, let last = points.last?.year {
+            // Keep points spaced by the span, counting back from the latest, and renumber them.
+            points = points.filter { (last - $0.year) % span == 0 }.map { p in
+                var q = p
+                q.year = last - (last - p.year) / span // consecutive spans become consecutive "years"
+                return q
+            }
+        }
+        switch ind.valueType {
+        case .proportion:
+            let haveCounts = points.suffix(5).allSatisfy { !$0.count.isNaN && !$0.denominator.isNaN }
+            return RecentTrend.compute(points, polarity: ind.polarity, useCounts: haveCounts)
+        case .crudeRate, .dsr, .isr, .ratio, .mean, .lifeExpectancy, .score:
+            return RecentTrend.compute(points, polarity: ind.polarity, useCounts: false)
+        }
+    }
+
+    /// Annual percentage change over the whole series (counts needed): Poisson log-linear for
+    /// crude rates, ratios and ISRs, logistic for proportions.
+    package func apc(_ rows: [Int], _ ind: IndicatorDataSet.Indicator) -> (AnnualPercentChange.Result?, String, Int) {
+        let d = data
+        let model: AnnualPercentChange.Model
+        switch ind.valueType {
+        case .proportion: model = .logistic
+        case .crudeRate, .isr, .ratio: model = .poisson
+        default: return (nil, "", 0)
+        }
+        var t: [Double] = [], x: [Double] = [], n: [Double] = []
+        for r in rows where !d.count[r].isNaN && !d.denominator[r].isNaN {
+            let pr = periodRank[Int(d.period[r])]
+            guard pr >= 0, let (start, span) = periodYears[Int(pr)] else { continue }
+            t.append(Double(start) + Double(span - 1) / 2)
+            x.append(d.count[r]); n.append(d.denominator[r])
+        }
+        return (AnnualPercentChange.fit(times: t, counts: x, denominators: n, model: model), model.rawValue, t.count)
+    }
+}
