@@ -88,7 +88,89 @@ public enum RecentTrend {
         Result(label: .cannotBeCalculated, chiSquared: .nan, slope: .nan, points: points, method: method, significant: false, note: note)
     }
 
-    /// Runs the test; `useCounts` selects the proportion (χ² on counts) method.
+    /// Which version of the Fingertips rules to apply.
+    public enum Rule: String, Sendable, CaseIterable {
+        /// Fingertips today (FingertipsNext's trend analysis, 2025): proportions, crude rates and
+        /// DSRs with annual periods only; the five most recent points that have a value, a count
+        /// and a denominator, gaps allowed; weighted regression on their 95% limits for every
+        /// value type. See ``RecentTrend/current(_:polarity:measure:annual:)``.
+        case current
+        /// The rule of methods.md §4 (the legacy Fingertips calculator): five consecutive annual,
+        /// non-overlapping points; χ² for trend on counts for proportions, weighted regression on
+        /// the limits otherwise; any value type with limits. See
+        /// ``RecentTrend/compute(_:polarity:useCounts:)``.
+        case legacy
+    }
+
+    /// What the indicator measures, as far as the current rule cares.
+    public enum Measure: String, Sendable, CaseIterable {
+        /// A proportion.
+        case proportion
+        /// A crude rate.
+        case crudeRate
+        /// A directly standardised rate.
+        case directlyStandardisedRate
+        /// Anything else (ratios, means, life expectancy, scores): no recent trend today.
+        case other
+    }
+
+    /// The recent trend as Fingertips calculates it today (FingertipsNext `TrendRequest` and
+    /// `TrendMarkerCalculator`): only proportions, crude rates and DSRs over annual periods; valid
+    /// points have a value, a count and a denominator (years need not be consecutive); at least
+    /// five points and five valid ones, none with the count equal to its denominator; then the five
+    /// most recent valid points that have 95% limits, t = 1… oldest → newest, are fitted by the
+    /// weighted regression above, significant when χ² > 9.5495 and the slope keeps its sign with
+    /// each point left out.
+    public static func current(_ series: [Point], polarity: Polarity, measure: Measure, annual: Bool) -> Result {
+        let method = Method.weightedRegression
+        guard measure != .other else {
+            return cannot("the recent trend cannot be calculated for this value type", points: 0, method: method)
+        }
+        guard annual else {
+            return cannot("the recent trend cannot be calculated for periods longer than a year", points: 0, method: method)
+        }
+        guard series.count >= pointsToUse else {
+            return cannot("\(series.count) data point\(series.count == 1 ? "" : "s"); five are needed", points: series.count, method: method)
+        }
+        let valid = series.filter { !$0.value.isNaN && !$0.count.isNaN && !$0.denominator.isNaN }.sorted { $0.year > $1.year }
+        guard valid.count >= pointsToUse else {
+            return cannot("\(valid.count) point\(valid.count == 1 ? " has" : "s have") a value, count and denominator; five are needed",
+                          points: valid.count, method: method)
+        }
+        if let p = valid.first(where: { $0.count == $0.denominator }) {
+            return cannot("count equals the denominator in \(p.year)", points: valid.count, method: method)
+        }
+        let recent = Array(valid.filter { !$0.lower.isNaN && !$0.upper.isNaN }.prefix(pointsToUse).reversed())
+        var slopeSigns = 0
+        var slope = Double.nan, chi = Double.nan
+        for leave in 0...pointsToUse {
+            var s1 = 0.0, s2 = 0.0, s3 = 0.0, s4 = 0.0, s5 = 0.0
+            for (k, p) in recent.enumerated() where k + 1 != leave {
+                let t = Double(k + 1)
+                let se = (p.upper - p.lower) / 3.92
+                let w = 1 / (se * se)
+                s1 += w; s2 += w * p.value * t; s3 += w * t; s4 += w * p.value; s5 += w * t * t
+            }
+            let b = (s1 * s2 - s3 * s4) / (s1 * s5 - s3 * s3)
+            slopeSigns += b < 0 ? -1 : 1
+            if leave == 0 {
+                slope = b
+                let se = (s1 / (s1 * s5 - s3 * s3)).squareRoot()
+                chi = (b / se) * (b / se)
+            }
+        }
+        let consistent = abs(slopeSigns) == pointsToUse + 1
+        let significant = consistent && chi > threshold && slope != 0
+        let label = significant ? Self.label(increasing: slope > 0, polarity: polarity) : .noSignificantChange
+        var note = ""
+        if recent.count < pointsToUse { note = "only \(recent.count) of the valid points have 95% limits" }
+        else if !consistent && chi > threshold { note = "slope changes sign when a point is left out" }
+        return Result(label: label, chiSquared: chi.isFinite ? chi : .nan, slope: slope.isFinite ? slope : .nan, points: recent.count,
+                      method: method, significant: significant, note: note)
+    }
+
+    /// Runs the test by the legacy rule (methods.md §4); `useCounts` selects the proportion (χ² on
+    /// counts) method.
     public static func compute(_ series: [Point], polarity: Polarity, useCounts: Bool) -> Result {
         let method: Method = useCounts ? .chiSquaredForTrend : .weightedRegression
         let valid = series.filter { p in

@@ -72,6 +72,54 @@ import EquityTestSupport
         }
     }
 
+    /// The current rule (FingertipsNext's trend analysis) on the new platform's England cases of
+    /// `trend_cases.csv`: the published label for every supported value type, and "Cannot be
+    /// calculated" for an indirectly standardised proportion.
+    @Test func currentRuleOnTheNewPlatformCases() throws {
+        var checked = 0
+        for c in try Self.cases() where !c.name.hasPrefix("Legacy") && c.name != "GpRegisteredPopulationOver65" {
+            let measure: RecentTrend.Measure = switch c.valueType {
+            case "Proportion": .proportion
+            case "Crude rate": .crudeRate
+            case "Directly standardised rate": .directlyStandardisedRate
+            default: .other
+            }
+            let r = RecentTrend.current(c.points, polarity: c.polarity, measure: measure, annual: true)
+            let label = c.expected.split(separator: "(")[0].trimmingCharacters()
+            #expect(r.label.rawValue == label, "\(c.name): \(r.label.rawValue) vs \(label)")
+            if measure == .other { #expect(r.note == "the recent trend cannot be calculated for this value type") }
+            checked += 1
+        }
+        #expect(checked == 5)
+    }
+
+    /// Today's rule takes the five most recent points that have counts, across a gap ("No
+    /// significant change" or a trend where the legacy rule said "break"), and needs counts.
+    @Test func currentRuleAcrossGapsAndWithoutCounts() {
+        var gap: [RecentTrend.Point] = []
+        for year in [2014, 2015, 2017, 2018, 2019] {
+            let v = Double(year - 2000)
+            gap.append(RecentTrend.Point(year: year, value: v, lower: v - 0.2, upper: v + 0.2, count: v * 10, denominator: 1000))
+        }
+        #expect(RecentTrend.compute(gap, polarity: .highIsGood, useCounts: false).label == .cannotBeCalculated)
+        let across = RecentTrend.current(gap, polarity: .highIsGood, measure: .crudeRate, annual: true)
+        #expect(across.label == .increasingBetter && across.points == 5)
+        // Without counts: cannot be calculated today, while the legacy rule fits on the limits.
+        let noCounts = gap.map { RecentTrend.Point(year: $0.year + ($0.year < 2016 ? 1 : 0), value: $0.value, lower: $0.lower, upper: $0.upper) }
+        let legacy = RecentTrend.compute(noCounts.enumerated().map { RecentTrend.Point(year: 2015 + $0.offset, value: $0.element.value,
+                                                                                        lower: $0.element.lower, upper: $0.element.upper) },
+                                         polarity: .highIsGood, useCounts: false)
+        #expect(legacy.label == .increasingBetter)
+        let today = RecentTrend.current(noCounts, polarity: .highIsGood, measure: .crudeRate, annual: true)
+        #expect(today.label == .cannotBeCalculated && today.note.contains("count"))
+        // Multi-year periods and unsupported value types.
+        #expect(RecentTrend.current(gap, polarity: .highIsGood, measure: .crudeRate, annual: false).label == .cannotBeCalculated)
+        // A count equal to its denominator anywhere in the valid points.
+        var full = gap
+        full[0].count = full[0].denominator
+        #expect(RecentTrend.current(full, polarity: .highIsGood, measure: .proportion, annual: true).note.hasPrefix("count equals"))
+    }
+
     @Test func fewerThanFivePointsAndBreaks() {
         let p = (2016...2019).map { RecentTrend.Point(year: $0, value: 10, lower: 9, upper: 11) }
         #expect(RecentTrend.compute(p, polarity: .highIsGood, useCounts: false).label.rawValue == "Cannot be calculated")
