@@ -18,6 +18,8 @@ struct FunnelCommand: ParsableCommand {
         (observed) and --denominator (expected), --ratio-type count|isr. Rates:
         --numerator (events) and --rate, --rate-type dsr|crude, --multiplier,
         --years-of-data, and --denominator for areas with no events (crude).
+        --plot PATH draws the funnel as SVG (--title, --label COL naming the
+        areas, --polarity to say Better/Worse).
 
         Example:
           equity funnel --input Fixtures/ward_indicators.csv \\
@@ -38,6 +40,10 @@ struct FunnelCommand: ParsableCommand {
     @Option(name: .customLong("years-of-data"), parsing: .unconditional, help: "Years the rates cover (rates' limits table).")
     var yearsOfData: Double = 1
     @Option(help: "Also write the 100-point control-limits table to this file.") var limits: String?
+    @Option(help: "Also draw the funnel plot as SVG to this file.") var plot: String?
+    @Option(help: "The plot's title.") var title: String?
+    @Option(help: "Column naming each area on the plot (default: the first column with 'name' in it).") var label: String?
+    @Option(help: "high_is_good or low_is_good: the plot says Better/Worse instead of Higher/Lower.") var polarity: String?
 
     mutating func validate() throws {
         try checkPositive(multiplier)
@@ -54,14 +60,24 @@ struct FunnelCommand: ParsableCommand {
         try reportingErrors {
             let out = try output.open()
             let limitsFile = try limits.map { try OutputFile(path: $0) }
+            let plotFile = try plot.map { try OutputFile(path: $0) }
+            var plotOptions = FunnelPlot.Options(title: title ?? "Funnel plot")
+            if let polarity {
+                guard let p = Polarity(rawValue: polarity) ?? Polarity(text: polarity) else {
+                    throw EquityError.invalidArgument("--polarity must be high_is_good or low_is_good")
+                }
+                plotOptions.polarity = p
+            }
             var options = Funnel.Options(statistic: statistic)
             options.multiplier = multiplier
             options.ratioType = ratioType
             options.rateType = rateType
             options.yearsOfData = yearsOfData
             try FunnelTable.run(input: input.input, columns: .init(numerator: numerator, denominator: denominator, rate: rate),
-                                options: options, output: out, limits: limitsFile, format: output.format)
+                                options: options, output: out, limits: limitsFile,
+                                plot: plotFile.map { FunnelTable.Plot(file: $0, options: plotOptions, label: label) }, format: output.format)
             try limitsFile?.commit()
+            try plotFile?.commit()
             try out.commit()
         }
     }

@@ -88,7 +88,7 @@ import EquityTestSupport
         let comparators = try CLI.temporaryFile("area_code,comparator,comparator_code\nE1,england,E0\n", name: "comparators.csv")
         let r = try CLI.run(["compare", "--data", data, "--indicators", meta, "--comparators", comparators])
         #expect(r.status == 0)
-        #expect((try r.line(1)).hasPrefix("i1,E1,\"The \"\"Old\"\" Town\",,,2022,10,9,11,england,E0,12,Worse,R"))
+        #expect((try r.line(1)).hasPrefix("i1,E1,\"The \"\"Old\"\" Town\",,,,,2022,10,9,11,,,england,E0,England,12,Worse,R"))
     }
 
     /// CR-only files, and a CR inside a quoted field, reported wrong line numbers.

@@ -30,6 +30,37 @@ public enum NumberParsing {
         return "\(shown) in column '\(column)' is not a number"
     }
 
+    /// A number written with thousands separators as spreadsheets and Fingertips exports do
+    /// ("1,480", "-12,345,678.5"): the commas must group the integer part in threes; anything
+    /// else is `.invalid`. Other texts parse as `parse` does.
+    public static func parseGrouped(_ p: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> Parsed {
+        let plain = parse(p, start, end)
+        guard plain == .invalid else { return plain }
+        var i = start, e = end
+        while i < e && (p[i] == 0x20 || p[i] == 0x09) { i += 1 }
+        while e > i && (p[e - 1] == 0x20 || p[e - 1] == 0x09) { e -= 1 }
+        var digits: [UInt8] = []
+        digits.reserveCapacity(e - i)
+        var j = i
+        if j < e && (p[j] == UInt8(ascii: "-") || p[j] == UInt8(ascii: "+")) { digits.append(p[j]); j += 1 }
+        var group = 0, groups = 0, sawComma = false
+        while j < e && p[j] != UInt8(ascii: ".") {
+            let c = p[j]
+            if c == UInt8(ascii: ",") {
+                if (groups == 0 && (group == 0 || group > 3)) || (groups > 0 && group != 3) { return .invalid }
+                groups += 1; group = 0; sawComma = true
+            } else if c &- 48 < 10 {
+                digits.append(c); group += 1
+            } else {
+                return .invalid
+            }
+            j += 1
+        }
+        guard sawComma, group == 3 else { return .invalid }
+        while j < e { digits.append(p[j]); j += 1 }
+        return digits.withUnsafeBufferPointer { parse($0.baseAddress!, 0, $0.count) }
+    }
+
     @usableFromInline
     static let exactPowers: [Double] = (0...22).map { pow(10.0, Double($0)) }
 

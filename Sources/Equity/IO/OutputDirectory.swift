@@ -58,6 +58,16 @@ public final class OutputDirectory {
         }
     }
 
+    /// A path inside the temporary directory for a file that another library writes itself
+    /// (the Excel workbook); it is moved into place with the others by `commit()`.
+    public func reservePath(_ name: String) throws -> String {
+        precondition(!name.contains("/"), "file names only")
+        let full = temporary + "/" + name
+        guard access(full, F_OK) != 0 else { throw EquityError.io(file: path + "/" + name, reason: "written twice") }
+        files.append((name, TemporaryFiles.register(full)))
+        return full
+    }
+
     /// Writes one file from a writer.
     public func write(_ name: String, _ writer: ByteWriter) throws { try write(name, writer.bytes) }
 

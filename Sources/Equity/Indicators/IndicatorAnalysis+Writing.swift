@@ -2,13 +2,15 @@ import Dispatch
 
 extension IndicatorAnalysis {
     /// The columns of the `equity compare` table (binding: users' scripts read them).
-    public static let compareHeader = ["indicator_id", "area_code", "area_name", "sex", "age", "period", "value", "lowercl", "uppercl",
-                                       "comparator", "comparator_code", "comparator_value", "comparison", "rag", "rank", "rank_of",
-                                       "previous_period", "previous_value", "change_since_previous", "note"]
+    public static let compareHeader = ["indicator_id", "area_code", "area_name", "sex", "age", "category_type", "category", "period",
+                                       "value", "lowercl", "uppercl", "count", "denominator",
+                                       "comparator", "comparator_code", "comparator_name", "comparator_value", "comparison", "rag",
+                                       "rank", "rank_of", "previous_period", "previous_value", "change_since_previous", "change",
+                                       "change_lower95", "change_upper95", "published", "agrees", "note"]
 
     /// The columns of the `equity trend` table (binding), before the optional APC columns.
-    public static let trendHeader = ["indicator_id", "area_code", "area_name", "sex", "age", "trend", "chi_squared", "slope", "points",
-                                     "method", "latest_period", "note"]
+    public static let trendHeader = ["indicator_id", "area_code", "area_name", "sex", "age", "category_type", "category", "trend",
+                                     "chi_squared", "slope", "points", "method", "latest_period", "note"]
 
     /// Writes the `equity compare` CSV: series are cut into chunks, a window of chunks is
     /// formatted on all cores, then written in order — memory stays bounded by the window.
@@ -19,13 +21,21 @@ extension IndicatorAnalysis {
     /// As above, handing each formatted chunk (in order) to `sink`.
     public func compare(areas: Set<String>? = nil, format: TableFormat = .csv, threads: Int = Parallelism.threads,
                         sink: (ByteWriter) throws -> Void) rethrows {
+        try compare(areas: areas, format: format, threads: threads, agreement: { _, _ in }, sink: sink)
+    }
+
+    /// As above, also reporting how many published Fingertips labels agree and disagree with
+    /// Equity's comparisons (counted over the whole table).
+    public func compare(areas: Set<String>? = nil, format: TableFormat = .csv, threads: Int = Parallelism.threads,
+                        agreement: (Int, Int) -> Void, sink: (ByteWriter) throws -> Void) rethrows {
         let head = ByteWriter(capacity: 512)
         head.format = format
         head.header(Self.compareHeader)
         try sink(head)
-        let ids = areas.map { Set($0.compactMap { data.names.find($0) }) }
+        let ids = areas.map { Set($0.compactMap { data.names.find($0.trimmingSpaces()) }) }
         let seriesCount = seriesStart.count - 1
         let chunks = max(1, min(seriesCount, max(threads * 4, seriesCount / 2000)))
+        var agreeing = 0, disagreeing = 0
         let window = max(1, threads * 2)
         let writers = (0..<window).map { _ -> ByteWriter in
             let w = ByteWriter(capacity: 1 << 22)
@@ -37,46 +47,67 @@ extension IndicatorAnalysis {
         let names = data.names
         let d = data
         let indicatorIDs = d.indicatorOrder
+        let indicatorList = d.indicatorOrder.map { d.indicators[$0]! }
+        let labels = options.labels
+        let emptyText = names.find("") ?? -1
         var next = 0
         while next < chunks {
             let batch = min(window, chunks - next)
             let base = next
+            var tallies = [(agree: Int, disagree: Int)](repeating: (0, 0), count: batch)
+            tallies.withUnsafeMutableBufferPointer { tallyBuffer in
+            let tally = tallyBuffer
             DispatchQueue.concurrentPerform(iterations: batch) { b in
                 let c = base + b
                 let w = writers[b]
                 w.removeAll()
                 w.rowsWritten = base + b == 0 ? 0 : 1
                 let range = (seriesCount * c / chunks)..<(seriesCount * (c + 1) / chunks)
-                forEachComparison(series: range, areas: ids) { ri, previous, kind, code, cv, outcome, rank, change, note in
+                var parsedPublished: [Int32: BenchmarkResult?] = [:]
+                forEachComparison(series: range, areas: ids) { c in
+                    let ri = c.row
+                    let ind = indicatorList[Int(d.indicatorIndex[ri])]
                     w.field(indicatorIDs[Int(d.indicatorIndex[ri])])
                     names.appendField(d.area[ri], to: w); names.appendField(d.areaName[ri], to: w)
-                    names.appendField(d.sex[ri], to: w); names.appendField(d.age[ri], to: w); names.appendField(d.period[ri], to: w)
-                    w.field(d.value[ri]); w.field(d.lower95[ri]); w.field(d.upper95[ri])
-                    w.field(kind.rawValue)
-                    if kind == .neighbours { w.field("\(d.comparators[.neighbours]?[d.area[ri]]?.count ?? 0) neighbours") } else { names.appendField(code, to: w) }
-                    w.field(cv)
-                    w.field(outcome.label); w.field(outcome.rag?.rawValue ?? "")
-                    if let rank { w.field(rank.rank); w.field(rank.of) } else { w.field(Double.nan); w.field(Double.nan) }
-                    if let previous { names.appendField(d.period[previous], to: w); w.field(d.value[previous]) } else { w.field(""); w.field(Double.nan) }
-                    w.field(change?.rawValue ?? "")
-                    // note: the missing comparator, the comparison's reason, how limits were made.
-                    let code = Int(d.noteCode[ri])
-                    if note == 0 && outcome.note.isEmpty && code == 0 {
-                        w.field("")
+                    names.appendField(d.sex[ri], to: w); names.appendField(d.age[ri], to: w)
+                    names.appendField(d.categoryType[ri], to: w); names.appendField(d.category[ri], to: w)
+                    names.appendField(d.period[ri], to: w)
+                    w.field(d.value[ri]); w.field(d.lower95[ri]); w.field(d.upper95[ri]); w.field(d.count[ri]); w.field(d.denominator[ri])
+                    w.field(c.kind.rawValue)
+                    if c.kind == .neighbours {
+                        let label = comparatorName(c)
+                        w.field(label); w.field(label)
                     } else {
-                        var text = note == 1 ? "no \(kind.rawValue) value for this period" : ""
-                        func add(_ part: String) {
-                            guard !part.isEmpty else { return }
-                            if !text.isEmpty { text += "; " }
-                            text += part
-                        }
-                        add(outcome.note)
-                        add(IndicatorDataSet.noteTexts[code])
-                        w.field(text)
+                        names.appendField(c.code, to: w)
+                        let nameID = Int(c.code) < areaNames.count ? areaNames[Int(c.code)] : -1
+                        if nameID >= 0 { names.appendField(nameID, to: w) } else { names.appendField(c.code, to: w) }
                     }
+                    w.field(c.comparatorValue)
+                    w.field(c.outcome.result.label(labels, polarity: ind.polarity)); w.field(c.outcome.rag?.rawValue ?? "")
+                    if let rank = c.rank { w.field(rank.rank); w.field(rank.of) } else { w.field(Double.nan); w.field(Double.nan) }
+                    if let previous = c.previous { names.appendField(d.period[previous], to: w); w.field(d.value[previous]) } else { w.field(""); w.field(Double.nan) }
+                    w.field(c.change?.result.rawValue ?? "")
+                    w.field(c.change?.difference ?? .nan); w.field(c.change?.lower ?? .nan); w.field(c.change?.upper ?? .nan)
+                    names.appendField(c.published, to: w)
+                    if c.published == emptyText {
+                        w.field("")
+                    } else if let p = parsedPublished[c.published] ?? {
+                        let parsed = BenchmarkResult.parsePublished(names.string(c.published), polarity: ind.polarity)
+                        parsedPublished[c.published] = parsed
+                        return parsed
+                    }() {
+                        let agrees = p == c.outcome.result
+                        w.field(agrees ? "yes" : "no")
+                        if agrees { tally[b].agree += 1 } else { tally[b].disagree += 1 }
+                    } else {
+                        w.field("unrecognised")
+                    }
+                    w.field(notes(c))
                     w.endRow()
                 }
             }
+            }
+            for t in tallies { agreeing += t.agree; disagreeing += t.disagree }
             for b in 0..<batch {
                 written += writers[b].rowsWritten - (base + b == 0 ? 0 : 1)
                 try sink(writers[b])
@@ -88,6 +119,7 @@ extension IndicatorAnalysis {
         tail.rowsWritten = written
         tail.finishTable()
         try sink(tail)
+        agreement(agreeing, disagreeing)
     }
 
     /// Writes the `equity trend` table: one row per series (or per series of `areas`) with the
@@ -103,6 +135,7 @@ extension IndicatorAnalysis {
             out.field(d.indicatorOrder[Int(d.indicatorIndex[i])])
             names.appendField(d.area[i], to: out); names.appendField(d.areaName[i], to: out)
             names.appendField(d.sex[i], to: out); names.appendField(d.age[i], to: out)
+            names.appendField(d.categoryType[i], to: out); names.appendField(d.category[i], to: out)
             out.field(t.result.label.rawValue); out.field(t.result.chiSquared); out.field(t.result.slope); out.field(t.result.points)
             out.field(t.result.method?.rawValue ?? ""); names.appendField(d.period[t.last], to: out); out.field(t.result.note)
             if withAPC {

@@ -18,9 +18,27 @@ public enum FunnelTable {
         }
     }
 
-    /// Writes the labelled rows to `output` and, when given, the limits table to `limits`.
+    /// A funnel plot to draw beside the table: where, how, and which column names the areas
+    /// (default: the first column whose name contains "name", else the first column).
+    public struct Plot {
+        /// The SVG file.
+        public var file: OutputFile
+        /// Title, subtitle, polarity.
+        public var options: FunnelPlot.Options
+        /// The column naming each area.
+        public var label: String?
+        /// A plot written to `file`.
+        public init(file: OutputFile, options: FunnelPlot.Options, label: String? = nil) {
+            self.file = file
+            self.options = options
+            self.label = label
+        }
+    }
+
+    /// Writes the labelled rows to `output` and, when given, the limits table to `limits` and
+    /// the funnel plot to `plot`.
     public static func run(input: String, columns c: Columns, options: Funnel.Options, output: OutputFile,
-                           limits: OutputFile? = nil, format: TableFormat = .csv) throws {
+                           limits: OutputFile? = nil, plot: Plot? = nil, format: TableFormat = .csv) throws {
         let reader = try CSVReader(path: input)
         var numeric = [try reader.column(c.numerator)]
         let nIndex = c.denominator.map { _ in numeric.count }
@@ -68,6 +86,14 @@ public enum FunnelTable {
             }
             t.finishTable()
             try limits.write(t)
+        }
+        if let plot {
+            let labelColumn = try plot.label.map { try reader.column($0) }
+                ?? reader.header.firstIndex { $0.lowercased().contains("name") } ?? 0
+            let points = FunnelPlot.points(numerators: groups.numeric(0), denominators: nIndex.map { groups.numeric($0) },
+                                           rates: rIndex.map { groups.numeric($0) }, names: groups.text(labelColumn),
+                                           analysis: analysis, options: options)
+            try plot.file.write(FunnelPlot.svg(points: points, limits: analysis.limits, funnel: options, options: plot.options))
         }
         try output.write(out)
     }

@@ -20,7 +20,7 @@ public enum BenchmarkComparison {
     /// The outcome of one comparison: its result and, when not compared, why.
     public struct Outcome: Sendable, Equatable {
         /// The comparison's result.
-        public var result: ComparisonResult
+        public var result: BenchmarkResult
         /// Why the area was not compared (empty otherwise).
         public var note: String
         /// The RAG rating: the result's, none under no judgement (Fingertips' blue/orange),
@@ -29,7 +29,7 @@ public enum BenchmarkComparison {
 
         /// An outcome with a result and an optional note; `polarity` decides whether it has a RAG
         /// colour.
-        public init(_ result: ComparisonResult, polarity: Polarity = .highIsGood, note: String = "") {
+        public init(_ result: BenchmarkResult, polarity: Polarity = .highIsGood, note: String = "") {
             self.result = result
             self.note = note
             rag = polarity == .noJudgement || polarity == .notApplicable ? nil : result.rag
@@ -42,7 +42,7 @@ public enum BenchmarkComparison {
         public var label: String { result.text }
     }
 
-    static func result(_ p: Position, _ polarity: Polarity) -> ComparisonResult {
+    static func result(_ p: Position, _ polarity: Polarity) -> BenchmarkResult {
         switch (p, polarity) {
         case (.similar, _): return .similar
         case (.lower, .highIsGood), (.higher, .lowIsGood): return .worse
@@ -89,24 +89,10 @@ public enum BenchmarkComparison {
         return value1 >= value2 ? lower1 <= upper2 : lower2 <= upper1
     }
 
-    /// The change from a previous value to the latest, judged by overlapping 95% intervals and
-    /// the indicator's polarity (nil when a value or limit is missing).
-    public static func change(latest: (value: Double, lower: Double, upper: Double), previous: (value: Double, lower: Double, upper: Double),
-                              polarity: Polarity) -> ChangeResult? {
-        guard let overlaps = overlap(value1: latest.value, lower1: latest.lower, upper1: latest.upper,
-                                     value2: previous.value, lower2: previous.lower, upper2: previous.upper) else { return nil }
-        if overlaps { return .noSignificantChange }
-        let up = latest.value > previous.value
-        switch polarity {
-        case .highIsGood: return up ? .significantlyBetter : .significantlyWorse
-        case .lowIsGood: return up ? .significantlyWorse : .significantlyBetter
-        default: return up ? .significantlyHigher : .significantlyLower
-        }
-    }
 }
 
 /// The result of comparing an area's value with a comparator (Fingertips' benchmarking).
-public enum ComparisonResult: Sendable, Hashable {
+public enum BenchmarkResult: Sendable, Hashable {
     /// One level (95% or 99.8%): the interval is better, similar, worse; or higher/lower with no
     /// judgement.
     case better, similar, worse, higher, lower
@@ -155,11 +141,17 @@ public enum RAG: String, Sendable, CaseIterable {
     case red = "R", amber = "A", green = "G"
 }
 
-/// The change since the previous period (the Luton table's "trend" column).
+/// The change since the previous period, in the words of the Luton table's "trend" column (see
+/// ``PeriodChange``).
 public enum ChangeResult: String, Sendable, CaseIterable {
-    case noSignificantChange = "No significant change"
-    case significantlyBetter = "Significantly better"
+    /// Not significant.
+    case noSignificantChange = "Comparable"
+    /// Significant, in the good direction.
+    case significantlyBetter = "Significantly improving"
+    /// Significant, in the bad direction.
     case significantlyWorse = "Significantly worse"
+    /// Significant upwards, no judgement.
     case significantlyHigher = "Significantly higher"
+    /// Significant downwards, no judgement.
     case significantlyLower = "Significantly lower"
 }

@@ -27,7 +27,7 @@ public enum BenchmarkMethod: String, Sendable, CaseIterable {
 }
 
 extension String {
-    func replacingOccurrences(of target: String, with replacement: String) -> String {
+    package func replacingOccurrences(of target: String, with replacement: String) -> String {
         guard !target.isEmpty else { return self }
         var out = ""
         var rest = Substring(self)

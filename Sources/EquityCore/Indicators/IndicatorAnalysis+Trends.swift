@@ -23,7 +23,7 @@ extension IndicatorAnalysis {
         return results
     }
 
-    /// The recent trend of one series (an indicator for one area, sex and age).
+    /// The recent trend of one series (an indicator for one area, sex, age and category).
     public struct SeriesTrend: Sendable {
         /// The indicator's id.
         public var indicator: String
@@ -35,6 +35,10 @@ extension IndicatorAnalysis {
         public var sex: String
         /// The series' age group ("" for none).
         public var age: String
+        /// The series' category type ("" for the headline series).
+        public var categoryType: String
+        /// The series' category ("" for the headline series).
+        public var category: String
         /// The latest period of the series.
         public var latestPeriod: String
         /// The Fingertips recent-trend result.
@@ -48,21 +52,42 @@ extension IndicatorAnalysis {
             guard let t else { return nil }
             let r = data.row(t.first)
             return SeriesTrend(indicator: r.indicator, area: r.area, areaName: r.areaName, sex: r.sex, age: r.age,
+                               categoryType: r.categoryType, category: r.category,
                                latestPeriod: data.names.string(data.period[t.last]), result: t.result)
         }
     }
 
     package func trend(_ rows: [Int], _ ind: IndicatorDataSet.Indicator) -> RecentTrend.Result {
         let d = data
-        // Annual, non-overlapping points: multi-year periods are spaced by their span.
         var points: [RecentTrend.Point] = []
-        var spans = Set<Int>()
+        var periodsOfRows: [TimePeriod] = []
+        var unparsed = 0
         for r in rows {
             let pr = periodRank[Int(d.period[r])]
-            guard pr >= 0, let (start, span) = periodYears[Int(pr)] else { continue }
-            spans.insert(span)
-            points.append(.init(year: start, value: d.value[r], lower: d.lower95[r], upper: d.upper95[r], count: d.count[r], denominator: d.denominator[r]))
+            guard pr >= 0, let p = periods[Int(pr)] else { unparsed += 1; continue }
+            periodsOfRows.append(p)
+            points.append(.init(year: p.startYear, value: d.value[r], lower: d.lower95[r], upper: d.upper95[r], count: d.count[r], denominator: d.denominator[r]))
         }
+        if points.isEmpty {
+            return RecentTrend.Result(label: .cannotBeCalculated, chiSquared: .nan, slope: .nan, points: 0, method: nil, significant: false,
+                                      note: unparsed > 0 ? "periods not recognised" : "no data")
+        }
+        switch options.trendRule {
+        case .current:
+            var result = RecentTrend.current(points, polarity: ind.polarity, measure: ind.valueType.trendMeasure,
+                                             annual: periodsOfRows.allSatisfy { $0.months <= 12 })
+            if ind.valueType == .unknown { result.note += " (value type not stated: give it in the metadata file)" }
+            return result
+        case .legacy:
+            return legacyTrend(points, periodsOfRows, ind)
+        }
+    }
+
+    /// The rule of methods.md §4: annual, non-overlapping points (multi-year periods spaced by
+    /// their span), χ² on counts for proportions.
+    func legacyTrend(_ input: [RecentTrend.Point], _ periods: [TimePeriod], _ ind: IndicatorDataSet.Indicator) -> RecentTrend.Result {
+        var points = input
+        let spans = Set(periods.map { max(1, ($0.months + 11) / 12) })
         if spans.count > 1 {
             return RecentTrend.Result(label: .cannotBeCalculated, chiSquared: .nan, slope: .nan, points: points.count, method: nil,
                                       significant: false, note: "periods of different lengths")
@@ -80,7 +105,7 @@ extension IndicatorAnalysis {
         case .proportion:
             let haveCounts = points.suffix(5).allSatisfy { !$0.count.isNaN && !$0.denominator.isNaN }
             return RecentTrend.compute(points, polarity: ind.polarity, useCounts: haveCounts)
-        case .crudeRate, .dsr, .isr, .ratio, .mean, .lifeExpectancy, .score:
+        default:
             return RecentTrend.compute(points, polarity: ind.polarity, useCounts: false)
         }
     }
@@ -98,8 +123,8 @@ extension IndicatorAnalysis {
         var t: [Double] = [], x: [Double] = [], n: [Double] = []
         for r in rows where !d.count[r].isNaN && !d.denominator[r].isNaN {
             let pr = periodRank[Int(d.period[r])]
-            guard pr >= 0, let (start, span) = periodYears[Int(pr)] else { continue }
-            t.append(Double(start) + Double(span - 1) / 2)
+            guard pr >= 0, let p = periods[Int(pr)] else { continue }
+            t.append(Double(p.firstMonth + p.lastMonth + 1) / 24) // the period's midpoint, in years
             x.append(d.count[r]); n.append(d.denominator[r])
         }
         return (AnnualPercentChange.fit(times: t, counts: x, denominators: n, model: model), model.rawValue, t.count)

@@ -1,19 +1,18 @@
-/// The indicator data format (binding; documented in the README):
+/// Indicator values for areas and periods, with each indicator's metadata and each area's
+/// comparators: the input of ``IndicatorAnalysis``.
 ///
-/// - **Data**, long CSV: `indicator_id, area_code, period` required; optional `area_name`,
-///   `area_type`, `sex`, `age`, `count`, `denominator`, `value`, `lowercl`, `uppercl` (95%),
-///   `lower99_8cl`, `upper99_8cl`. Where limits are missing and counts are present, value and
-///   limits are computed from the counts by the indicator's value type (proportions: Wilson;
-///   crude rates: exact/Byar's; isr/ratio: count = observed, denominator = expected).
-/// - **Indicators**, CSV: `indicator_id, name, value_type` (proportion, crude_rate, dsr, isr,
-///   ratio, mean, life_expectancy, score), `multiplier, polarity` (high_is_good, low_is_good,
-///   no_judgement, not_applicable), `benchmark` (ci95, ci998, two_level, quintiles, none),
-///   optional `group`, `unit`.
-/// - **Comparators**, CSV: `area_code, comparator, comparator_code` with comparator england,
-///   region, parent or neighbours (one row per neighbour).
+/// The files it is read from (module `Equity`, `IndicatorDataSet.load`) are documented in the
+/// README: a Fingertips export as downloaded (website/API CSV, fingertipsR or R-mangled column
+/// names) or Equity's own long CSV; an optional metadata file (polarity, value type, unit,
+/// decimals, benchmark method) for what exports lack; an optional comparators file (statistical
+/// neighbours and other groups).
+///
+/// A series is an indicator for one area, sex, age and category (Fingertips' `Category Type` /
+/// `Category` dimension; the area's headline row has none). Columns are kept per row as interned
+/// texts and numbers so that millions of rows fit and sort quickly.
 public final class IndicatorDataSet {
-    /// How an indicator's value is made, which decides how limits are built from counts and how
-    /// the recent trend is tested (PHE, *Technical Guide: Confidence Intervals*).
+    /// How an indicator's value is made, which decides how limits are built from counts and
+    /// whether today's recent-trend rule applies (PHE, *Technical Guide: Confidence Intervals*).
     public enum ValueType: String, Sendable, CaseIterable {
         /// A proportion (Wilson limits from count and denominator).
         case proportion
@@ -25,11 +24,44 @@ public final class IndicatorDataSet {
         case lifeExpectancy = "life_expectancy"
         /// A score with given limits.
         case score
+        /// Not stated (exports carry no value type): no limits are built and today's trend rule
+        /// cannot be applied.
+        case unknown
+
+        /// Reads the metadata spellings and Fingertips' names ("Crude rate", "Directly
+        /// standardised rate", "Proportion", "Indirectly standardised ratio", "Life expectancy").
+        public init?(text: String) {
+            let t = text.lowercased().replacingOccurrences(of: "_", with: " ").replacingOccurrences(of: "-", with: " ").trimmingSpaces()
+            if let exact = ValueType(rawValue: text.lowercased()) { self = exact; return }
+            switch t {
+            case "proportion", "percentage": self = .proportion
+            case "crude rate", "rate": self = .crudeRate
+            case "directly standardised rate", "directly age standardised rate", "dsr": self = .dsr
+            case "indirectly standardised ratio", "indirectly age standardised ratio", "standardised ratio",
+                 "indirectly standardised rate", "isr", "smr": self = .isr
+            case "ratio": self = .ratio
+            case "mean": self = .mean
+            case "life expectancy": self = .lifeExpectancy
+            case "score", "count": self = .score
+            case "", "unknown": self = .unknown
+            default: return nil
+            }
+        }
+
+        /// The measure today's recent-trend rule knows.
+        public var trendMeasure: RecentTrend.Measure {
+            switch self {
+            case .proportion: return .proportion
+            case .crudeRate: return .crudeRate
+            case .dsr: return .directlyStandardisedRate
+            default: return .other
+            }
+        }
     }
 
     /// One indicator's metadata.
     public struct Indicator: Sendable {
-        /// The indicator's id (the data's `indicator_id`).
+        /// The indicator's id (the data's `indicator_id` / `Indicator ID`).
         public var id: String
         /// Its name as shown in tables.
         public var name: String
@@ -39,24 +71,42 @@ public final class IndicatorDataSet {
         public var multiplier: Double
         /// Whether high values are good, low values are good, or neither.
         public var polarity: Polarity
+        /// Whether the polarity was given (exports do not carry it; without it areas are rated
+        /// Higher/Lower/Similar with no judgement).
+        public var polarityKnown: Bool
         /// How areas are compared with their comparators.
         public var benchmark: BenchmarkMethod
         /// The table group it is shown under ("" for none).
         public var group: String
         /// The unit shown beside its values.
         public var unit: String
+        /// Decimal places for display (nil: the report's default, 1 decimal).
+        public var decimals: Int?
+        /// When `YYYY/YY` periods start (financial unless stated).
+        public var yearStart: TimePeriod.YearStart
 
         /// An indicator's metadata.
         public init(id: String, name: String, valueType: ValueType, multiplier: Double, polarity: Polarity,
-                    benchmark: BenchmarkMethod, group: String = "", unit: String = "") {
+                    benchmark: BenchmarkMethod, group: String = "", unit: String = "", decimals: Int? = nil,
+                    polarityKnown: Bool = true, yearStart: TimePeriod.YearStart = .financial) {
             self.id = id
             self.name = name
             self.valueType = valueType
             self.multiplier = multiplier
             self.polarity = polarity
+            self.polarityKnown = polarityKnown
             self.benchmark = benchmark
             self.group = group
             self.unit = unit
+            self.decimals = decimals
+            self.yearStart = yearStart
+        }
+
+        /// Metadata for an indicator found only in the data: its name, unknown value type and
+        /// polarity (rated without judgement), 95% benchmarking.
+        public static func unstated(id: String, name: String) -> Indicator {
+            Indicator(id: id, name: name.isEmpty ? id : name, valueType: .unknown, multiplier: 1, polarity: .noJudgement,
+                      benchmark: .ci95, polarityKnown: false)
         }
     }
 
@@ -70,10 +120,14 @@ public final class IndicatorDataSet {
         public var areaName: String
         /// The area's type (areas of one type form quintiles together).
         public var areaType: String
-        /// The sex ("" for persons or none).
+        /// The sex ("" for none).
         public var sex: String
         /// The age group ("" for none).
         public var age: String
+        /// The category type ("" for the headline row; e.g. "County & UA deprivation deciles").
+        public var categoryType: String
+        /// The category within it ("" for the headline row; e.g. "Most deprived decile").
+        public var category: String
         /// The period as written ("2020-22", "2021/22", …).
         public var period: String
         /// The count (numerator); NaN when not given.
@@ -90,7 +144,9 @@ public final class IndicatorDataSet {
         public var lower998: Double
         /// See `lower998`.
         public var upper998: Double
-        /// How the row's limits were made, when Equity made them ("limits from counts (Wilson)").
+        /// The publisher's note on the value ("Value suppressed …", "Aggregated from …").
+        public var valueNote: String
+        /// How Equity treated the row ("limits from counts (Wilson)", "code trimmed", …).
         public var note: String
         /// The row's line in the data file (0 for rows appended in memory).
         public var line: Int
@@ -98,14 +154,17 @@ public final class IndicatorDataSet {
         /// A row for ``IndicatorDataSet/append(_:)``: value and limits as published (compute them
         /// from counts with ``Proportion`` or ``CrudeRate`` first where needed).
         public init(indicator: String, area: String, areaName: String = "", areaType: String = "", sex: String = "", age: String = "",
-                    period: String, count: Double = .nan, denominator: Double = .nan, value: Double, lower95: Double = .nan,
-                    upper95: Double = .nan, lower998: Double = .nan, upper998: Double = .nan, note: String = "", line: Int = 0) {
+                    categoryType: String = "", category: String = "", period: String, count: Double = .nan, denominator: Double = .nan,
+                    value: Double, lower95: Double = .nan, upper95: Double = .nan, lower998: Double = .nan, upper998: Double = .nan,
+                    valueNote: String = "", note: String = "", line: Int = 0) {
             self.indicator = indicator
             self.area = area
             self.areaName = areaName
             self.areaType = areaType
             self.sex = sex
             self.age = age
+            self.categoryType = categoryType
+            self.category = category
             self.period = period
             self.count = count
             self.denominator = denominator
@@ -114,6 +173,7 @@ public final class IndicatorDataSet {
             self.upper95 = upper95
             self.lower998 = lower998
             self.upper998 = upper998
+            self.valueNote = valueNote
             self.note = note
             self.line = line
         }
@@ -122,30 +182,74 @@ public final class IndicatorDataSet {
     /// Every text (codes, names, periods) interned once.
     package let names = ByteInterner(capacity: 1 << 16)
     /// The indicators' metadata by id.
-    @exclusivity(unchecked) public private(set) var indicators: [String: Indicator] = [:]
+    @exclusivity(unchecked) public package(set) var indicators: [String: Indicator] = [:]
     /// The indicators' ids in the order they were listed (the report's order).
-    @exclusivity(unchecked) public private(set) var indicatorOrder: [String] = []
+    @exclusivity(unchecked) public package(set) var indicatorOrder: [String] = []
     /// Per row, columns: the indicator's position in `indicatorOrder`, interned texts, numbers.
     @exclusivity(unchecked) package var indicatorIndex: [Int32] = []
     @exclusivity(unchecked) package var area: [Int32] = [], areaName: [Int32] = [], areaType: [Int32] = [], sex: [Int32] = [], age: [Int32] = [], period: [Int32] = []
+    @exclusivity(unchecked) package var categoryType: [Int32] = [], category: [Int32] = [], valueNote: [Int32] = [], parentCode: [Int32] = []
+    /// The published Fingertips labels of the row ("Compared to England/<parent> value or
+    /// percentiles"), interned; the empty text when the export has none.
+    @exclusivity(unchecked) package var publishedEngland: [Int32] = [], publishedParent: [Int32] = []
     @exclusivity(unchecked) package var count: [Double] = [], denominator: [Double] = [], value: [Double] = []
     @exclusivity(unchecked) package var lower95: [Double] = [], upper95: [Double] = [], lower998: [Double] = [], upper998: [Double] = []
-    /// 0 none, 1 limits from counts (Wilson), 2 (Exact), 3 (Byars)
+    /// A bit set of `RowNote`s.
     @exclusivity(unchecked) package var noteCode: [UInt8] = []
     @exclusivity(unchecked) package var line: [Int32] = []
     /// comparator kind → area id → comparator area ids
     @exclusivity(unchecked) package var comparators: [ComparatorKind: [Int32: [Int32]]] = [:]
     /// Where the rows came from, for messages ("data.csv", or "rows in memory").
     @exclusivity(unchecked) public var dataFile = "rows in memory"
+    /// Whether the rows came from a Fingertips export (published values are never rebuilt).
+    @exclusivity(unchecked) public var isFingertipsExport = false
+    /// The export's name for its parent comparison ("Region", "Counties & UAs (from Apr 2023)", …).
+    @exclusivity(unchecked) public var parentHeading = ""
+    /// Which comparator the export's `Parent Code` (and its published parent label) stands for:
+    /// `.region` when the parents are regions (E12…), `.parent` otherwise; nil without parents.
+    @exclusivity(unchecked) public var parentKind: ComparatorKind?
 
-    /// An empty data set: add indicators, rows and comparators in memory, or read the three files
-    /// with `IndicatorDataSet.load(data:indicators:comparators:)` (module `Equity`).
+    /// What reading the files matched nothing, assumed or adjusted (one line each, for stderr).
+    @exclusivity(unchecked) public package(set) var warnings: [String] = []
+    /// Indicators found in the data but not in the metadata.
+    @exclusivity(unchecked) package var unlistedIndicators: [String] = []
+    /// (comparator kind, area) pairs the comparators file gave (not derived from the export).
+    package struct ComparatorKey: Hashable {
+        package var kind: ComparatorKind
+        package var area: Int32
+        package init(kind: ComparatorKind, area: Int32) { self.kind = kind; self.area = area }
+    }
+    @exclusivity(unchecked) package var comparatorsFromFile = Set<ComparatorKey>()
+
+    /// An empty data set: add indicators, rows and comparators in memory, or read the files with
+    /// `IndicatorDataSet.load(data:indicators:comparators:)` (module `Equity`).
     public init() {}
 
     /// The number of data rows.
     public var rowCount: Int { area.count }
 
-    package static let noteTexts = ["", "limits from counts (Wilson)", "limits from counts (Exact)", "limits from counts (Byars)"]
+    /// What Equity did to a row (bits of `noteCode`).
+    package enum RowNote: UInt8, CaseIterable {
+        case limitsWilson = 1, limitsExact = 2, limitsByars = 4
+        case noPublishedLimits = 8
+        case codeTrimmed = 16
+
+        var text: String {
+            switch self {
+            case .limitsWilson: return "limits from counts (Wilson)"
+            case .limitsExact: return "limits from counts (Exact)"
+            case .limitsByars: return "limits from counts (Byars)"
+            case .noPublishedLimits: return "value published without confidence limits"
+            case .codeTrimmed: return "spaces trimmed from a code"
+            }
+        }
+    }
+
+    /// The text of a row's note bits ("a; b").
+    package static func noteText(_ code: UInt8) -> String {
+        guard code != 0 else { return "" }
+        return RowNote.allCases.filter { code & $0.rawValue != 0 }.map(\.text).joined(separator: "; ")
+    }
 
     /// Adds an indicator's metadata; its id must be new.
     public func add(_ indicator: Indicator) throws {
@@ -154,6 +258,11 @@ public final class IndicatorDataSet {
         }
         indicators[indicator.id] = indicator
         indicatorOrder.append(indicator.id)
+    }
+
+    /// Replaces the metadata of an indicator already added.
+    package func replace(_ indicator: Indicator) {
+        indicators[indicator.id] = indicator
     }
 
     /// Appends one data row; its indicator must have been added, and its numbers be finite or NaN
@@ -169,9 +278,13 @@ public final class IndicatorDataSet {
         indicatorIndex.append(Int32(k))
         area.append(names.intern(row.area)); areaName.append(names.intern(row.areaName)); areaType.append(names.intern(row.areaType))
         sex.append(names.intern(row.sex)); age.append(names.intern(row.age)); period.append(names.intern(row.period))
+        categoryType.append(names.intern(row.categoryType)); category.append(names.intern(row.category))
+        valueNote.append(names.intern(row.valueNote)); parentCode.append(names.intern(""))
+        let empty = names.intern("")
+        publishedEngland.append(empty); publishedParent.append(empty)
         count.append(row.count); denominator.append(row.denominator); value.append(row.value)
         lower95.append(row.lower95); upper95.append(row.upper95); lower998.append(row.lower998); upper998.append(row.upper998)
-        noteCode.append(0)
+        noteCode.append(!row.value.isNaN && (row.lower95.isNaN || row.upper95.isNaN) ? RowNote.noPublishedLimits.rawValue : 0)
         line.append(Int32(clamping: row.line))
     }
 
@@ -183,37 +296,21 @@ public final class IndicatorDataSet {
     /// Row `i` as values.
     public func row(_ i: Int) -> Row {
         Row(indicator: indicatorOrder[Int(indicatorIndex[i])], area: names.string(area[i]), areaName: names.string(areaName[i]),
-            areaType: names.string(areaType[i]), sex: names.string(sex[i]), age: names.string(age[i]), period: names.string(period[i]),
+            areaType: names.string(areaType[i]), sex: names.string(sex[i]), age: names.string(age[i]),
+            categoryType: names.string(categoryType[i]), category: names.string(category[i]), period: names.string(period[i]),
             count: count[i], denominator: denominator[i], value: value[i], lower95: lower95[i], upper95: upper95[i],
-            lower998: lower998[i], upper998: upper998[i], note: Self.noteTexts[Int(noteCode[i])], line: Int(line[i]))
+            lower998: lower998[i], upper998: upper998[i], valueNote: names.string(valueNote[i]),
+            note: Self.noteText(noteCode[i]), line: Int(line[i]))
     }
 
-    // MARK: Periods
-
-    /// The start year of a period label ("2018-20" → 2018, "2021/22" → 2021, "Dec-23" → 2023)
-    /// and its span in years (3 for "2018-20", 1 otherwise).
-    public static func periodYears(_ period: String) -> (start: Int, span: Int)? {
-        let digits = period.split(whereSeparator: { !$0.isNumber }).map(String.init)
-        guard let first = digits.first else { return nil }
-        if first.count == 4, let y = Int(first) {
-            if period.contains("-"), digits.count >= 2, let e = Int(digits[1]) {
-                let end = digits[1].count == 2 ? (y / 100) * 100 + e : e
-                if end > y { return (y, end - y + 1) }
-            }
-            return (y, 1)
-        }
-        if first.count == 2, let y = Int(first) { return (2000 + y, 1) }
-        return nil
+    /// Whether the data has rows for `area` (spaces around the code ignored).
+    public func hasRows(area code: String) -> Bool {
+        guard let id = names.find(code.trimmingSpaces()) else { return false }
+        return area.contains(id)
     }
 
-    /// Sort key for periods: start year, then span, then text.
-    public static func periodLess(_ a: String, _ b: String) -> Bool {
-        let pa = periodYears(a), pb = periodYears(b)
-        switch (pa, pb) {
-        case let (x?, y?): return x.start != y.start ? x.start < y.start : (x.span != y.span ? x.span < y.span : a < b)
-        case (nil, _?): return true
-        case (_?, nil): return false
-        default: return a < b
-        }
+    /// The published Fingertips label of row `i` against England, or its parent ("" if none).
+    public func publishedLabel(_ i: Int, england: Bool) -> String {
+        names.string(england ? publishedEngland[i] : publishedParent[i])
     }
 }

@@ -58,7 +58,12 @@ import EquityTestSupport
         // The previous period, and the change between the two (95% intervals overlap or not).
         let previous = try #require(le.previous)
         #expect(previous.period == "2018-20" && previous.value == 78.1)
-        #expect(le.latest.change == .noSignificantChange) // 76.3–77.7 and 77.4–78.8 overlap
+        // 78.1 (77.4–78.8) → 77.0 (76.3–77.7): the intervals overlap, but the difference −1.1 has 95%
+        // interval −1.1 ± 1.96·√(0.357² + 0.357²) = (−2.09, −0.11): significantly worse (the published
+        // Luton table says "Significantly worse").
+        let change = try #require(le.latest.change)
+        #expect(change.result == .significantlyWorse)
+        #expect(close(change.difference, -1.1, relative: 1e-9) && change.upper < 0)
         #expect(le.trend?.label == .cannotBeCalculated)   // two points
     }
 

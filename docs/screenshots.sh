@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Renders the Luton report and checks what users see in headless Chromium: screenshots at
+# 1,400 px and 1,024 px, the A4 landscape PDF, and the spine and funnel charts. Needs chromium
+# (apt-get install chromium) and a release build; writes into docs/ (the README's picture) and
+# $OUT (default /tmp/equity-screens) for the rest.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+OUT=${OUT:-/tmp/equity-screens}
+rm -rf "$OUT" && mkdir -p "$OUT"
+EQUITY=.build/release/equity
+$EQUITY report --input Fixtures/fingertips/luton_marmot_export.csv --indicators Fixtures/fingertips/luton_marmot_metadata.csv \
+  --comparators Fixtures/luton_marmot/comparators.csv --area E06000032 --title "Luton Marmot indicators" --output-dir "$OUT/report" 2>/dev/null
+$EQUITY funnel --input Fixtures/ward_indicators.csv --statistic proportion --numerator smokers --denominator adults --multiplier 100 \
+  --plot "$OUT/funnel.svg" --title "Smoking prevalence by ward, Luton" --output "$OUT/funnel.csv" 2>/dev/null
+shot() { chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --screenshot="$1" --window-size="$2" "file://$3" 2>/dev/null; }
+shot docs/report_luton.png 1400,1250 "$OUT/report/report.html"
+shot "$OUT/report_1400.png" 1400,2600 "$OUT/report/report.html"
+shot "$OUT/report_1024.png" 1024,2600 "$OUT/report/report.html"
+shot "$OUT/spine.png" 1000,700 "$OUT/report/chart_spine.svg"
+shot "$OUT/funnel.png" 900,620 "$OUT/funnel.svg"
+chromium --headless --no-sandbox --disable-gpu --no-pdf-header-footer --print-to-pdf="$OUT/report.pdf" "file://$OUT/report/report.html" 2>/dev/null
+ls -la docs/report_luton.png "$OUT"
