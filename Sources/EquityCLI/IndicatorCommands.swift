@@ -139,8 +139,9 @@ struct ReportCommand: ParsableCommand {
         RAG against each, rank, change since the previous period, recent trend
         with an arrow; spine and trend charts; accessible, prints on A4
         landscape), report.xlsx (the same table with fills), report.csv (one
-        row per indicator), report_long.csv (tidy, for Power BI), report.md,
-        and chart_*.svg. --format chooses (default: all; xlsx needs
+        row per indicator), report_long.csv (tidy, for Power BI), compare.csv
+        and trend.csv (the area's rows of those tables), report.md, and
+        chart_*.svg. --format chooses (default: all; xlsx needs
         libxlsxwriter).
 
         Example:
@@ -185,7 +186,14 @@ struct ReportCommand: ParsableCommand {
             if formats.contains(.csv) {
                 try directory.write("report.csv", report.csv())
                 try directory.write("report_long.csv", report.tidyCSV())
-                written += ["report.csv", "report_long.csv"]
+                // The area's rows of the compare and trend tables, as `equity compare/trend --area`.
+                let compare = ByteWriter()
+                analysis.compare(areas: [report.area], into: compare)
+                try directory.write("compare.csv", compare)
+                let trend = ByteWriter()
+                analysis.writeTrends(areas: [report.area], into: trend)
+                try directory.write("trend.csv", trend)
+                written += ["report.csv", "report_long.csv", "compare.csv", "trend.csv"]
             }
             if formats.contains(.md) { try directory.write("report.md", text: report.markdown(title: heading)); written.append("report.md") }
             if formats.contains(.html) { try directory.write("report.html", text: report.html(options)); written.append("report.html") }

@@ -212,6 +212,24 @@ public final class ByteWriter {
     /// An integer field.
     public func field(_ value: Int) { beginField(); append(value) }
 
+    /// CSV only: appends `fields` fields already formatted (joined by commas) as if written one by
+    /// one — for a run of fields shared by several rows, formatted once.
+    package func appendCSVFields(_ bytes: UnsafeBufferPointer<UInt8>, fields: Int) {
+        precondition(format == .csv)
+        if fieldIndex > 0 { append(byte: 0x2C) }
+        append(bytes)
+        fieldIndex += fields
+    }
+
+    /// Forgets the contents and the row in progress (a scratch writer for `appendCSVFields`).
+    package func discardRow() {
+        _count = 0
+        fieldIndex = 0
+    }
+
+    /// Fields written in the current row.
+    package var fieldsInRow: Int { fieldIndex }
+
     /// Ends the row (CSV: a newline; JSON: the object's closing brace).
     public func endRow() {
         switch format {

@@ -118,17 +118,27 @@ public final class CSVReader {
             }
             return result
         }
-        var inQuotes = false
+        // Jump from quote to quote with memchr (quote parity decides whether a line end is a row
+        // end); look for a line end only in the unquoted stretch that reaches the target.
         var pos = dataStart
         var target = start + targetSize
+        func find(_ byte: Int32, from: Int, to: Int) -> Int? {
+            guard from < to, let hit = memchr(base + from, byte, to - from) else { return nil }
+            return UnsafeRawPointer(hit).assumingMemoryBound(to: UInt8.self) - base
+        }
         while pos < n {
-            let c = base[pos]
-            if c == 0x22 { inQuotes.toggle() } else if c == 0x0A && !inQuotes && pos + 1 >= target {
-                result.append(start..<(pos + 1))
-                start = pos + 1
+            // Unquoted stretch [pos, q).
+            let q = find(0x22, from: pos, to: n) ?? n
+            while target <= q + 1 {
+                guard let newline = find(0x0A, from: max(pos, target - 1), to: q) else { break }
+                result.append(start..<(newline + 1))
+                start = newline + 1
                 target = start + targetSize
             }
-            pos += 1
+            guard q < n else { break }
+            // Quoted stretch: up to the closing quote ("" is two toggles, so it closes and reopens).
+            guard let close = find(0x22, from: q + 1, to: n) else { break }
+            pos = close + 1
         }
         if start < n { result.append(start..<n) }
         return result

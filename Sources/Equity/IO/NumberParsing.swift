@@ -39,26 +39,28 @@ public enum NumberParsing {
         var i = start, e = end
         while i < e && (p[i] == 0x20 || p[i] == 0x09) { i += 1 }
         while e > i && (p[e - 1] == 0x20 || p[e - 1] == 0x09) { e -= 1 }
-        var digits: [UInt8] = []
-        digits.reserveCapacity(e - i)
-        var j = i
-        if j < e && (p[j] == UInt8(ascii: "-") || p[j] == UInt8(ascii: "+")) { digits.append(p[j]); j += 1 }
-        var group = 0, groups = 0, sawComma = false
-        while j < e && p[j] != UInt8(ascii: ".") {
-            let c = p[j]
-            if c == UInt8(ascii: ",") {
-                if (groups == 0 && (group == 0 || group > 3)) || (groups > 0 && group != 3) { return .invalid }
-                groups += 1; group = 0; sawComma = true
-            } else if c &- 48 < 10 {
-                digits.append(c); group += 1
-            } else {
-                return .invalid
+        guard e - i <= 64 else { return .invalid }
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 64) { digits -> Parsed in
+            var n = 0
+            var j = i
+            if j < e && (p[j] == UInt8(ascii: "-") || p[j] == UInt8(ascii: "+")) { digits[n] = p[j]; n += 1; j += 1 }
+            var group = 0, groups = 0, sawComma = false
+            while j < e && p[j] != UInt8(ascii: ".") {
+                let c = p[j]
+                if c == UInt8(ascii: ",") {
+                    if (groups == 0 && (group == 0 || group > 3)) || (groups > 0 && group != 3) { return .invalid }
+                    groups += 1; group = 0; sawComma = true
+                } else if c &- 48 < 10 {
+                    digits[n] = c; n += 1; group += 1
+                } else {
+                    return .invalid
+                }
+                j += 1
             }
-            j += 1
+            guard sawComma, group == 3 else { return .invalid }
+            while j < e { digits[n] = p[j]; n += 1; j += 1 }
+            return parse(UnsafePointer(digits.baseAddress!), 0, n)
         }
-        guard sawComma, group == 3 else { return .invalid }
-        while j < e { digits.append(p[j]); j += 1 }
-        return digits.withUnsafeBufferPointer { parse($0.baseAddress!, 0, $0.count) }
     }
 
     @usableFromInline

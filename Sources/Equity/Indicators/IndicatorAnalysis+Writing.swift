@@ -63,16 +63,30 @@ extension IndicatorAnalysis {
                 w.removeAll()
                 w.rowsWritten = base + b == 0 ? 0 : 1
                 let range = (seriesCount * c / chunks)..<(seriesCount * (c + 1) / chunks)
-                var parsedPublished: [Int32: BenchmarkResult?] = [:]
+                let cache = WriterCache()
                 forEachComparison(series: range, areas: ids) { c in
                     let ri = c.row
                     let ind = indicatorList[Int(d.indicatorIndex[ri])]
-                    w.field(indicatorIDs[Int(d.indicatorIndex[ri])])
-                    names.appendField(d.area[ri], to: w); names.appendField(d.areaName[ri], to: w)
-                    names.appendField(d.sex[ri], to: w); names.appendField(d.age[ri], to: w)
-                    names.appendField(d.categoryType[ri], to: w); names.appendField(d.category[ri], to: w)
-                    names.appendField(d.period[ri], to: w)
-                    w.field(d.value[ri]); w.field(d.lower95[ri]); w.field(d.upper95[ri]); w.field(d.count[ri]); w.field(d.denominator[ri])
+                    // The row's own fields are the same for each of its comparators: in CSV they are
+                    // formatted once and copied.
+                    func rowFields(_ out: ByteWriter) {
+                        out.field(indicatorIDs[Int(d.indicatorIndex[ri])])
+                        names.appendField(d.area[ri], to: out); names.appendField(d.areaName[ri], to: out)
+                        names.appendField(d.sex[ri], to: out); names.appendField(d.age[ri], to: out)
+                        names.appendField(d.categoryType[ri], to: out); names.appendField(d.category[ri], to: out)
+                        names.appendField(d.period[ri], to: out)
+                        out.field(d.value[ri]); out.field(d.lower95[ri]); out.field(d.upper95[ri]); out.field(d.count[ri]); out.field(d.denominator[ri])
+                    }
+                    if format == .csv {
+                        if cache.row != ri {
+                            cache.prefix.discardRow()
+                            rowFields(cache.prefix)
+                            cache.row = ri
+                        }
+                        cache.prefix.withBytes { w.appendCSVFields($0, fields: 13) }
+                    } else {
+                        rowFields(w)
+                    }
                     w.field(c.kind.rawValue)
                     if c.kind == .neighbours {
                         let label = comparatorName(c)
@@ -85,15 +99,27 @@ extension IndicatorAnalysis {
                     w.field(c.comparatorValue)
                     w.field(c.outcome.result.label(labels, polarity: ind.polarity)); w.field(c.outcome.rag?.rawValue ?? "")
                     if let rank = c.rank { w.field(rank.rank); w.field(rank.of) } else { w.field(Double.nan); w.field(Double.nan) }
-                    if let previous = c.previous { names.appendField(d.period[previous], to: w); w.field(d.value[previous]) } else { w.field(""); w.field(Double.nan) }
-                    w.field(c.change?.result.rawValue ?? "")
-                    w.field(c.change?.difference ?? .nan); w.field(c.change?.lower ?? .nan); w.field(c.change?.upper ?? .nan)
+                    func changeFields(_ out: ByteWriter) {
+                        if let previous = c.previous { names.appendField(d.period[previous], to: out); out.field(d.value[previous]) } else { out.field(""); out.field(Double.nan) }
+                        out.field(c.change?.result.rawValue ?? "")
+                        out.field(c.change?.difference ?? .nan); out.field(c.change?.lower ?? .nan); out.field(c.change?.upper ?? .nan)
+                    }
+                    if format == .csv {
+                        if cache.suffixRow != ri {
+                            cache.suffix.discardRow()
+                            changeFields(cache.suffix)
+                            cache.suffixRow = ri
+                        }
+                        cache.suffix.withBytes { w.appendCSVFields($0, fields: 6) }
+                    } else {
+                        changeFields(w)
+                    }
                     names.appendField(c.published, to: w)
                     if c.published == emptyText {
                         w.field("")
-                    } else if let p = parsedPublished[c.published] ?? {
+                    } else if let p = cache.published[c.published] ?? {
                         let parsed = BenchmarkResult.parsePublished(names.string(c.published), polarity: ind.polarity)
-                        parsedPublished[c.published] = parsed
+                        cache.published[c.published] = parsed
                         return parsed
                     }() {
                         let agrees = p == c.outcome.result
@@ -148,4 +174,21 @@ extension IndicatorAnalysis {
         }
         out.finishTable()
     }
+}
+
+/// Per-worker scratch of the compare writer: the formatted fields of the current data row and the
+/// parsed published labels (a class, so the per-row closure does no exclusivity checks).
+final class WriterCache {
+    @exclusivity(unchecked) var row = -1, suffixRow = -1
+    let suffix: ByteWriter = {
+        let w = ByteWriter(capacity: 256)
+        w.format = .csv
+        return w
+    }()
+    let prefix: ByteWriter = {
+        let w = ByteWriter(capacity: 512)
+        w.format = .csv
+        return w
+    }()
+    @exclusivity(unchecked) var published: [Int32: BenchmarkResult?] = [:]
 }

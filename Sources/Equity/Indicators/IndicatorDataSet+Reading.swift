@@ -1,4 +1,9 @@
 import Dispatch
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 extension IndicatorDataSet {
     /// Choices when reading indicator files.
@@ -133,13 +138,28 @@ extension IndicatorDataSet {
     final class Chunk {
         let names = ByteInterner(capacity: 1 << 12)
         @exclusivity(unchecked) var indicatorLocal: [Int32] = [], indicatorName: [Int32: Int32] = [:]
-        @exclusivity(unchecked) var text: [[Int32]] = Array(repeating: [], count: 12)
+        /// The 12 text columns of each row, row after row.
+        @exclusivity(unchecked) var text: [Int32] = []
         @exclusivity(unchecked) var count: [Double] = [], denominator: [Double] = [], value: [Double] = []
         @exclusivity(unchecked) var lower95: [Double] = [], upper95: [Double] = [], lower998: [Double] = [], upper998: [Double] = []
         @exclusivity(unchecked) var noteCode: [UInt8] = [], line: [Int32] = []
         @exclusivity(unchecked) var lines = 0
         @exclusivity(unchecked) var trimmed = 0
         @exclusivity(unchecked) var error: (line: Int, column: Int, reason: String)?
+
+        func reserve(_ rows: Int) {
+            text.reserveCapacity(rows * 12); indicatorLocal.reserveCapacity(rows)
+            count.reserveCapacity(rows); denominator.reserveCapacity(rows); value.reserveCapacity(rows)
+            lower95.reserveCapacity(rows); upper95.reserveCapacity(rows); lower998.reserveCapacity(rows); upper998.reserveCapacity(rows)
+            noteCode.reserveCapacity(rows); line.reserveCapacity(rows)
+        }
+    }
+
+    /// How rows of one indicator build limits from counts (per chunk-local indicator id).
+    struct Rebuild {
+        /// 0 unknown indicator or no rebuilding, 1 proportion, 2 Poisson (crude rate, ISR, ratio).
+        var kind: UInt8
+        var multiplier: Double
     }
 
     /// Text columns kept per row, in `Chunk.text` order.
@@ -190,11 +210,25 @@ extension IndicatorDataSet {
             var ci = t
             while ci < ranges.count {
                 let chunk = chunks[ci]
+                let range = ranges[ci]
                 ci += workers
-                let scanner = CSVScanner(bytes: reader.file.bytes, range: ranges[ci - workers], firstLine: 0)
-                var localIndicator: [Int32: Indicator?] = [:]
+                chunk.reserve(range.count / 80 + 16)
+                let scanner = CSVScanner(bytes: reader.file.bytes, range: range, firstLine: 0)
+                var rebuildOf: [Rebuild?] = [] // by chunk-local text id of the indicator
                 let emptyLocal = chunk.names.intern(UnsafeBufferPointer(start: nil, count: 0))
                 var v = [Double](repeating: .nan, count: 7)
+                // The previous row's bytes (in the mapped file) and id per text column: repeated
+                // values skip hashing. Fields that needed unescaping live in scratch memory and
+                // are not remembered.
+                let fileStart = reader.file.bytes.baseAddress.map { UnsafePointer<UInt8>($0) }
+                let fileEnd = fileStart.map { $0 + reader.file.bytes.count }
+                var lastStart = [UnsafePointer<UInt8>?](repeating: nil, count: 12), lastCount = [Int](repeating: 0, count: 12)
+                var lastID = [Int32](repeating: -1, count: 12)
+                var lastIndicatorStart: UnsafePointer<UInt8>?, lastIndicatorCount = 0, lastIndicator: Int32 = -1
+                @inline(__always) func stable(_ b: UnsafeBufferPointer<UInt8>) -> UnsafePointer<UInt8>? {
+                    guard let p = b.baseAddress, let fileStart, let fileEnd, p >= fileStart, p < fileEnd else { return nil }
+                    return p
+                }
                 rows: while true {
                     switch scanner.next() {
                     case .end: break rows
@@ -206,25 +240,42 @@ extension IndicatorDataSet {
                             break rows
                         }
                         var trimmedRow = false
-                        @inline(__always) func interned(_ col: Int, code: Bool) -> Int32 {
+                        @inline(__always) func trimmedField(_ col: Int, code: Bool) -> UnsafeBufferPointer<UInt8> {
                             let raw = scanner.unescapedField(col)
                             guard code, let first = raw.first, let last = raw.last, first == 0x20 || last == 0x20 || first == 0x09 || last == 0x09 else {
-                                return chunk.names.intern(raw)
+                                return raw
                             }
                             var a = 0, b = raw.count
                             while a < b && (raw[a] == 0x20 || raw[a] == 0x09) { a += 1 }
                             while b > a && (raw[b - 1] == 0x20 || raw[b - 1] == 0x09) { b -= 1 }
                             trimmedRow = true
-                            return chunk.names.intern(UnsafeBufferPointer(rebasing: raw[a..<b]))
+                            return UnsafeBufferPointer(rebasing: raw[a..<b])
                         }
-                        let idLocal = interned(idCol, code: true)
-                        if chunk.names.string(idLocal).isEmpty {
-                            chunk.error = (scanner.line, idCol + 1, "indicator id is empty"); break rows
+                        @inline(__always) func same(_ bytes: UnsafeBufferPointer<UInt8>, _ last: UnsafePointer<UInt8>?, _ count: Int) -> Bool {
+                            guard let last, bytes.count == count else { return false }
+                            return count == 0 || memcmp(last, bytes.baseAddress!, count) == 0
                         }
-                        let ind: Indicator?
-                        if let found = localIndicator[idLocal] { ind = found } else {
-                            ind = known[chunk.names.string(idLocal)]
-                            localIndicator[idLocal] = ind
+                        let idBytes = trimmedField(idCol, code: true)
+                        let idLocal: Int32
+                        if lastIndicator >= 0 && same(idBytes, lastIndicatorStart, lastIndicatorCount) { idLocal = lastIndicator } else {
+                            if idBytes.isEmpty { chunk.error = (scanner.line, idCol + 1, "indicator id is empty"); break rows }
+                            idLocal = chunk.names.intern(idBytes)
+                            lastIndicator = idLocal
+                            lastIndicatorStart = stable(idBytes)
+                            lastIndicatorCount = idBytes.count
+                        }
+                        if Int(idLocal) >= rebuildOf.count { rebuildOf += [Rebuild?](repeating: nil, count: Int(idLocal) + 1 - rebuildOf.count) }
+                        let rebuild: Rebuild
+                        if let r = rebuildOf[Int(idLocal)] { rebuild = r } else {
+                            let ind = known[chunk.names.string(idLocal)]
+                            let kind: UInt8
+                            switch ind?.valueType {
+                            case .proportion?: kind = 1
+                            case .crudeRate?, .isr?, .ratio?: kind = 2
+                            default: kind = 0
+                            }
+                            rebuild = Rebuild(kind: kind, multiplier: ind?.multiplier ?? 1)
+                            rebuildOf[Int(idLocal)] = rebuild
                             if let nameCol { chunk.indicatorName[idLocal] = chunk.names.intern(scanner.unescapedField(nameCol)) }
                         }
                         for (j, col) in numeric.enumerated() {
@@ -234,7 +285,7 @@ extension IndicatorDataSet {
                             case .missing: v[j] = .nan
                             case .invalid:
                                 let raw = scanner.rawField(col)
-                                if case let .number(x) = NumberParsing.parseGrouped(raw.baseAddress ?? UnsafePointer(bitPattern: 1)!, 0, raw.count) {
+                                if let base = raw.baseAddress, case let .number(x) = NumberParsing.parseGrouped(base, 0, raw.count) {
                                     v[j] = x
                                 } else {
                                     chunk.error = (scanner.line, col + 1, NumberParsing.problem(.invalid, text: scanner.text(col), column: reader.header[col]))
@@ -249,38 +300,42 @@ extension IndicatorDataSet {
                         let (x, n) = (v[0], v[1])
                         let valueMissing = v[2].isNaN
                         let limitsMissing = v[3].isNaN || v[4].isNaN
-                        if let ind, !x.isNaN, !n.isNaN, (valueMissing && rebuildMissingValue) || (limitsMissing && rebuildAll) {
-                            switch ind.valueType {
-                            case .proportion:
+                        if rebuild.kind != 0, !x.isNaN, !n.isNaN, (valueMissing && rebuildMissingValue) || (limitsMissing && rebuildAll) {
+                            let m = rebuild.multiplier
+                            if rebuild.kind == 1 {
                                 if x < 0 || n <= 0 || x > n {
                                     chunk.error = (scanner.line, (numeric[0] ?? 0) + 1, "count \(NumberFormatting.string(x)) and denominator \(NumberFormatting.string(n)) are not a proportion")
                                     break rows
                                 }
-                                let m = ind.multiplier
                                 if v[2].isNaN { v[2] = x / n * m }
                                 let a = Wilson.interval(x: x, n: n, z: z95), b = Wilson.interval(x: x, n: n, z: z998)
                                 if v[3].isNaN || v[4].isNaN { v[3] = a.lower * m; v[4] = a.upper * m }
                                 if v[5].isNaN || v[6].isNaN { v[5] = b.lower * m; v[6] = b.upper * m }
                                 note = RowNote.limitsWilson.rawValue
-                            case .crudeRate, .isr, .ratio:
+                            } else {
                                 if x < 0 || n <= 0 {
                                     chunk.error = (scanner.line, (numeric[0] ?? 0) + 1, "count must be ≥ 0 and denominator > 0")
                                     break rows
                                 }
-                                let m = ind.multiplier
                                 if v[2].isNaN { v[2] = x / n * m }
                                 let a = PoissonLimits.limits(x, confidence: 0.95, z: z95), b = PoissonLimits.limits(x, confidence: 0.998, z: z998)
                                 if v[3].isNaN || v[4].isNaN { v[3] = a.lower / n * m; v[4] = a.upper / n * m }
                                 if v[5].isNaN || v[6].isNaN { v[5] = b.lower / n * m; v[6] = b.upper / n * m }
                                 note = a.method == .exact ? RowNote.limitsExact.rawValue : RowNote.limitsByars.rawValue
-                            default:
-                                break
                             }
                         }
                         if !v[2].isNaN && (v[3].isNaN || v[4].isNaN) { note |= RowNote.noPublishedLimits.rawValue }
                         chunk.indicatorLocal.append(idLocal)
-                        for (k, col) in textColumns.enumerated() {
-                            chunk.text[k].append(col.map { interned($0, code: codeColumn[k]) } ?? emptyLocal)
+                        for k in 0..<12 {
+                            guard let col = textColumns[k] else { chunk.text.append(emptyLocal); continue }
+                            let bytes = trimmedField(col, code: codeColumn[k])
+                            if bytes.isEmpty { chunk.text.append(emptyLocal); continue }
+                            if lastID[k] >= 0 && same(bytes, lastStart[k], lastCount[k]) { chunk.text.append(lastID[k]); continue }
+                            let id = chunk.names.intern(bytes)
+                            lastID[k] = id
+                            lastStart[k] = stable(bytes)
+                            lastCount[k] = bytes.count
+                            chunk.text.append(id)
                         }
                         if trimmedRow { note |= RowNote.codeTrimmed.rawValue; chunk.trimmed += 1 }
                         chunk.count.append(v[0]); chunk.denominator.append(v[1]); chunk.value.append(v[2])
@@ -299,13 +354,19 @@ extension IndicatorDataSet {
         var unlisted: [String] = []
         var position: [String: Int32] = [:]
         for (k, id) in indicatorOrder.enumerated() { position[id] = Int32(k) }
+        var remaps: [[Int32]] = [], indicatorOfs: [[Int32]] = [], lineBases: [Int32] = [], offsets: [Int] = []
+        var total = 0
         for chunk in chunks {
             if let e = chunk.error {
                 throw EquityError.invalidValue(SourceLocation(file: reader.name, line: lineBase + e.line, column: e.column), reason: e.reason)
             }
-            let remap = (0..<chunk.names.count).map { names.intern(chunk.names.string(Int32($0))) }
+            remaps.append((0..<chunk.names.count).map { id in chunk.names.withBytes(Int32(id)) { names.intern($0) } })
             var indicatorOf = [Int32](repeating: -1, count: chunk.names.count)
-            for id in Set(chunk.indicatorLocal) {
+            var seen = [Bool](repeating: false, count: chunk.names.count)
+            var distinct: [Int32] = []
+            // First-appearance order within the chunk for new indicators.
+            for id in chunk.indicatorLocal where !seen[Int(id)] { seen[Int(id)] = true; distinct.append(id) }
+            for id in distinct {
                 let text = chunk.names.string(id)
                 if let p = position[text] {
                     indicatorOf[Int(id)] = p
@@ -322,19 +383,50 @@ extension IndicatorDataSet {
                 indicatorOf[Int(id)] = Int32(indicatorOrder.count - 1)
                 unlisted.append(text)
             }
-            // Keep first-appearance order within the chunk for new indicators.
-            func mapped(_ a: [Int32]) -> [Int32] { a.map { remap[Int($0)] } }
-            indicatorIndex += chunk.indicatorLocal.map { indicatorOf[Int($0)] }
-            area += mapped(chunk.text[0]); areaName += mapped(chunk.text[1]); areaType += mapped(chunk.text[2])
-            sex += mapped(chunk.text[3]); age += mapped(chunk.text[4]); period += mapped(chunk.text[5])
-            categoryType += mapped(chunk.text[6]); category += mapped(chunk.text[7]); parentCode += mapped(chunk.text[8])
-            valueNote += mapped(chunk.text[9]); publishedEngland += mapped(chunk.text[10]); publishedParent += mapped(chunk.text[11])
-            count += chunk.count; denominator += chunk.denominator; value += chunk.value
-            lower95 += chunk.lower95; upper95 += chunk.upper95; lower998 += chunk.lower998; upper998 += chunk.upper998
-            noteCode += chunk.noteCode
-            line += chunk.line.map { $0 + Int32(lineBase) }
+            indicatorOfs.append(indicatorOf)
+            lineBases.append(Int32(lineBase))
+            offsets.append(total)
+            total += chunk.indicatorLocal.count
             lineBase += chunk.lines
             trimmed += chunk.trimmed
+        }
+        // Fill every column at once, chunk by chunk in parallel, into arrays of the final size.
+        func build<T>(_ fill: @escaping (Int, UnsafeMutableBufferPointer<T>) -> Void) -> [T] {
+            [T](unsafeUninitializedCapacity: total) { buffer, done in
+                let out = buffer
+                DispatchQueue.concurrentPerform(iterations: chunks.count) { c in
+                    let n = chunks[c].indicatorLocal.count
+                    fill(c, UnsafeMutableBufferPointer(rebasing: out[offsets[c]..<(offsets[c] + n)]))
+                }
+                done = total
+            }
+        }
+        func textColumn(_ k: Int) -> [Int32] {
+            build { c, out in
+                let remap = remaps[c]
+                chunks[c].text.withUnsafeBufferPointer { t in
+                    for r in 0..<out.count { out[r] = remap[Int(t[r * 12 + k])] }
+                }
+            }
+        }
+        func copied<T>(_ column: @escaping (Chunk) -> [T]) -> [T] {
+            build { c, out in _ = out.initialize(from: column(chunks[c])) }
+        }
+        precondition(area.isEmpty, "readData on a data set that already has rows")
+        indicatorIndex = build { c, out in
+            let map = indicatorOfs[c]
+            for (r, id) in chunks[c].indicatorLocal.enumerated() { out[r] = map[Int(id)] }
+        }
+        area = textColumn(0); areaName = textColumn(1); areaType = textColumn(2)
+        sex = textColumn(3); age = textColumn(4); period = textColumn(5)
+        categoryType = textColumn(6); category = textColumn(7); parentCode = textColumn(8)
+        valueNote = textColumn(9); publishedEngland = textColumn(10); publishedParent = textColumn(11)
+        count = copied(\.count); denominator = copied(\.denominator); value = copied(\.value)
+        lower95 = copied(\.lower95); upper95 = copied(\.upper95); lower998 = copied(\.lower998); upper998 = copied(\.upper998)
+        noteCode = copied(\.noteCode)
+        line = build { c, out in
+            let base = lineBases[c]
+            for (r, l) in chunks[c].line.enumerated() { out[r] = l + base }
         }
         unlistedIndicators = unlisted
         for id in indicatorOrder where indicators[id]?.name.isEmpty == true {
@@ -345,11 +437,21 @@ extension IndicatorDataSet {
         }
         // Periods Equity cannot read keep their rows but have no place in a trend.
         var unread = Set<String>()
-        for p in Set(period) where TimePeriod.parse(names.string(p)) == nil { unread.insert(names.string(p)) }
+        for p in Self.distinct(period, count: names.count) where TimePeriod.parse(names.string(p)) == nil { unread.insert(names.string(p)) }
         if !unread.isEmpty {
             let shown = unread.sorted().prefix(5).map { MessageText.quoted($0) }.joined(separator: ", ")
             warnings.append("\(reader.name): \(unread.count) period text\(unread.count == 1 ? " is" : "s are") not a recognised period (\(shown)); those rows are ordered last and left out of trends")
         }
+    }
+
+    /// The distinct ids of a column of interned texts, in first-seen order (no hashing).
+    static func distinct(_ column: [Int32], count: Int) -> [Int32] {
+        var seen = [Bool](repeating: false, count: count)
+        var out: [Int32] = []
+        column.withUnsafeBufferPointer { c in
+            for id in c where !seen[Int(id)] { seen[Int(id)] = true; out.append(id) }
+        }
+        return out
     }
 
     // MARK: Comparators
@@ -365,7 +467,7 @@ extension IndicatorDataSet {
             return c
         }
         let c = [try col("areacode"), try col("comparator"), try col("comparatorcode")]
-        let present = Set(area)
+        let present = Set(Self.distinct(area, count: names.count))
         var missingAreas = Set<String>(), missingCodes = Set<String>()
         try reader.forEachRow { s in
             guard let kind = ComparatorKind(rawValue: s.text(c[1]).lowercased().trimmingSpaces()) else {
@@ -394,8 +496,9 @@ extension IndicatorDataSet {
     /// Code` its region (E12…) or parent — where the comparators file does not say otherwise.
     func deriveComparators() {
         let n = rowCount
-        if let england = names.find("E92000001"), area.contains(england) {
-            for a in Set(area) where a != england && !comparatorsFromFile.contains(ComparatorKey(kind: .england, area: a)) {
+        let areas = Self.distinct(area, count: names.count)
+        if let england = names.find("E92000001"), areas.contains(england) {
+            for a in areas where a != england && !comparatorsFromFile.contains(ComparatorKey(kind: .england, area: a)) {
                 comparators[.england, default: [:]][a] = [england]
             }
         }

@@ -123,7 +123,9 @@ extension IndicatorAnalysis {
     /// The display name of a comparator area (its name in the data, else its code).
     package func comparatorName(_ c: Cell) -> String {
         if c.kind == .neighbours {
-            let n = data.comparators[.neighbours]?[data.area[c.row]]?.filter { $0 != data.area[c.row] }.count ?? 0
+            let own = data.area[c.row]
+            var n = 0
+            for member in data.comparators[.neighbours]?[own] ?? [] where member != own { n += 1 }
             return "\(n) neighbours"
         }
         return areaName(c.code)

@@ -77,7 +77,9 @@ public final class IndicatorAnalysis {
         variantIndicator = vIndicator
         // Periods: parse and rank the distinct period texts (unparsed texts last, by text).
         let names = data.names
-        let distinct = Array(Set(data.period))
+        var seenPeriod = [Bool](repeating: false, count: names.count)
+        var distinct: [Int32] = []
+        for p in data.period where !seenPeriod[Int(p)] { seenPeriod[Int(p)] = true; distinct.append(p) }
         let parsed = distinct.map { TimePeriod.parse(names.string($0)) }
         let ordering = distinct.indices.sorted { a, b in
             switch (parsed[a], parsed[b]) {

@@ -246,9 +246,11 @@ public final class IndicatorDataSet {
     }
 
     /// The text of a row's note bits ("a; b").
-    package static func noteText(_ code: UInt8) -> String {
-        guard code != 0 else { return "" }
-        return RowNote.allCases.filter { code & $0.rawValue != 0 }.map(\.text).joined(separator: "; ")
+    package static func noteText(_ code: UInt8) -> String { noteTexts[Int(code)] }
+
+    /// Every combination of note bits, built once (writers ask once per output row).
+    private static let noteTexts: [String] = (0..<256).map { bits in
+        RowNote.allCases.filter { bits & Int($0.rawValue) != 0 }.map(\.text).joined(separator: "; ")
     }
 
     /// Adds an indicator's metadata; its id must be new.
