@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Renders the Luton report and checks what users see in headless Chromium: screenshots at
 # 1,400 px and 1,024 px, the A4 landscape PDF, and the spine and funnel charts. Needs chromium
-# (apt-get install chromium) and a release build; writes into docs/ (the README's picture) and
+# (apt-get install chromium) and a release build; writes into docs/ (the README's pictures) and
 # $OUT (default /tmp/equity-screens) for the rest.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,6 +17,6 @@ shot docs/report_luton.png 1400,1250 "$OUT/report/report.html"
 shot "$OUT/report_1400.png" 1400,2600 "$OUT/report/report.html"
 shot "$OUT/report_1024.png" 1024,2600 "$OUT/report/report.html"
 shot "$OUT/spine.png" 1000,700 "$OUT/report/chart_spine.svg"
-shot "$OUT/funnel.png" 900,620 "$OUT/funnel.svg"
+shot docs/funnel_wards.png 900,620 "$OUT/funnel.svg"
 chromium --headless --no-sandbox --disable-gpu --no-pdf-header-footer --print-to-pdf="$OUT/report.pdf" "file://$OUT/report/report.html" 2>/dev/null
-ls -la docs/report_luton.png "$OUT"
+ls -la docs/report_luton.png docs/funnel_wards.png "$OUT"

@@ -136,13 +136,6 @@ package struct RowwisePipeline<Statistic: RowwiseStatistic> {
         }
     }
 
-    private final class StopFlag: @unchecked Sendable {
-        private var value = false
-        private let lock = PThreadMutex()
-        var isSet: Bool { lock.withLock { value } }
-        func set() { lock.withLock { value = true } }
-    }
-
     /// Parses and checks every row without formatting anything; throws the first problem in file
     /// order.
     func validate(_ ranges: [Range<Int>]) throws {

@@ -36,13 +36,6 @@ extension IndicatorAnalysis {
         let seriesCount = seriesStart.count - 1
         let chunks = max(1, min(seriesCount, max(threads * 4, seriesCount / 2000)))
         var agreeing = 0, disagreeing = 0
-        let window = max(1, threads * 2)
-        let writers = (0..<window).map { _ -> ByteWriter in
-            let w = ByteWriter(capacity: 1 << 22)
-            w.format = format
-            w.setKeys(Self.compareHeader)
-            return w
-        }
         var written = 0
         let names = data.names
         let d = data
@@ -50,96 +43,92 @@ extension IndicatorAnalysis {
         let indicatorList = d.indicatorOrder.map { d.indicators[$0]! }
         let labels = options.labels
         let emptyText = names.find("") ?? -1
-        var next = 0
-        while next < chunks {
-            let batch = min(window, chunks - next)
-            let base = next
-            var tallies = [(agree: Int, disagree: Int)](repeating: (0, 0), count: batch)
-            tallies.withUnsafeMutableBufferPointer { tallyBuffer in
-            let tally = tallyBuffer
-            DispatchQueue.concurrentPerform(iterations: batch) { b in
-                let c = base + b
-                let w = writers[b]
-                w.removeAll()
-                w.rowsWritten = base + b == 0 ? 0 : 1
-                let range = (seriesCount * c / chunks)..<(seriesCount * (c + 1) / chunks)
-                let cache = WriterCache()
-                forEachComparison(series: range, areas: ids) { c in
-                    let ri = c.row
-                    let ind = indicatorList[Int(d.indicatorIndex[ri])]
-                    // The row's own fields are the same for each of its comparators: in CSV they are
-                    // formatted once and copied.
-                    func rowFields(_ out: ByteWriter) {
-                        out.field(indicatorIDs[Int(d.indicatorIndex[ri])])
-                        names.appendField(d.area[ri], to: out); names.appendField(d.areaName[ri], to: out)
-                        names.appendField(d.sex[ri], to: out); names.appendField(d.age[ri], to: out)
-                        names.appendField(d.categoryType[ri], to: out); names.appendField(d.category[ri], to: out)
-                        names.appendField(d.period[ri], to: out)
-                        out.field(d.value[ri]); out.field(d.lower95[ri]); out.field(d.upper95[ri]); out.field(d.count[ri]); out.field(d.denominator[ri])
-                    }
-                    if format == .csv {
-                        if cache.row != ri {
-                            cache.prefix.discardRow()
-                            rowFields(cache.prefix)
-                            cache.row = ri
-                        }
-                        cache.prefix.withBytes { w.appendCSVFields($0, fields: 13) }
-                    } else {
-                        rowFields(w)
-                    }
-                    w.field(c.kind.rawValue)
-                    if c.kind == .neighbours {
-                        let label = comparatorName(c)
-                        w.field(label); w.field(label)
-                    } else {
-                        names.appendField(c.code, to: w)
-                        let nameID = Int(c.code) < areaNames.count ? areaNames[Int(c.code)] : -1
-                        if nameID >= 0 { names.appendField(nameID, to: w) } else { names.appendField(c.code, to: w) }
-                    }
-                    w.field(c.comparatorValue)
-                    w.field(c.outcome.result.label(labels, polarity: ind.polarity)); w.field(c.outcome.rag?.rawValue ?? "")
-                    if let rank = c.rank { w.field(rank.rank); w.field(rank.of) } else { w.field(Double.nan); w.field(Double.nan) }
-                    func changeFields(_ out: ByteWriter) {
-                        if let previous = c.previous { names.appendField(d.period[previous], to: out); out.field(d.value[previous]) } else { out.field(""); out.field(Double.nan) }
-                        out.field(c.change?.result.rawValue ?? "")
-                        out.field(c.change?.difference ?? .nan); out.field(c.change?.lower ?? .nan); out.field(c.change?.upper ?? .nan)
-                    }
-                    if format == .csv {
-                        if cache.suffixRow != ri {
-                            cache.suffix.discardRow()
-                            changeFields(cache.suffix)
-                            cache.suffixRow = ri
-                        }
-                        cache.suffix.withBytes { w.appendCSVFields($0, fields: 6) }
-                    } else {
-                        changeFields(w)
-                    }
-                    names.appendField(c.published, to: w)
-                    if c.published == emptyText {
-                        w.field("")
-                    } else if let p = cache.published[c.published] ?? {
-                        let parsed = BenchmarkResult.parsePublished(names.string(c.published), polarity: ind.polarity)
-                        cache.published[c.published] = parsed
-                        return parsed
-                    }() {
-                        let agrees = p == c.outcome.result
-                        w.field(agrees ? "yes" : "no")
-                        if agrees { tally[b].agree += 1 } else { tally[b].disagree += 1 }
-                    } else {
-                        w.field("unrecognised")
-                    }
-                    w.field(notes(c))
-                    w.endRow()
+        // Pieces of series are formatted on the workers while this thread hands finished pieces,
+        // in order, to the sink.
+        try OrderedProduction.run(count: chunks, threads: threads, slot: { ComparisonSlot(format: format) }, produce: { piece, slot in
+            let w = slot.writer
+            w.removeAll()
+            w.rowsWritten = piece == 0 ? 0 : 1
+            slot.agree = 0
+            slot.disagree = 0
+            let range = (seriesCount * piece / chunks)..<(seriesCount * (piece + 1) / chunks)
+            let cache = slot.cache
+            cache.row = -1
+            cache.suffixRow = -1
+            forEachComparison(series: range, areas: ids) { c in
+                let ri = c.row
+                let ind = indicatorList[Int(d.indicatorIndex[ri])]
+                // The row's own fields are the same for each of its comparators: in CSV they are
+                // formatted once and copied.
+                func rowFields(_ out: ByteWriter) {
+                    out.field(indicatorIDs[Int(d.indicatorIndex[ri])])
+                    names.appendField(d.area[ri], to: out); names.appendField(d.areaName[ri], to: out)
+                    names.appendField(d.sex[ri], to: out); names.appendField(d.age[ri], to: out)
+                    names.appendField(d.categoryType[ri], to: out); names.appendField(d.category[ri], to: out)
+                    names.appendField(d.period[ri], to: out)
+                    out.field(d.value[ri]); out.field(d.lower95[ri]); out.field(d.upper95[ri]); out.field(d.count[ri]); out.field(d.denominator[ri])
                 }
+                if format == .csv {
+                    if cache.row != ri {
+                        cache.prefix.discardRow()
+                        rowFields(cache.prefix)
+                        cache.row = ri
+                    }
+                    cache.prefix.withBytes { w.appendCSVFields($0, fields: 13) }
+                } else {
+                    rowFields(w)
+                }
+                w.field(c.kind.rawValue)
+                if c.kind == .neighbours {
+                    let label = comparatorName(c)
+                    w.field(label); w.field(label)
+                } else {
+                    names.appendField(c.code, to: w)
+                    let nameID = Int(c.code) < areaNames.count ? areaNames[Int(c.code)] : -1
+                    if nameID >= 0 { names.appendField(nameID, to: w) } else { names.appendField(c.code, to: w) }
+                }
+                w.field(c.comparatorValue)
+                w.field(c.outcome.result.label(labels, polarity: ind.polarity)); w.field(c.outcome.rag?.rawValue ?? "")
+                if let rank = c.rank { w.field(rank.rank); w.field(rank.of) } else { w.field(Double.nan); w.field(Double.nan) }
+                func changeFields(_ out: ByteWriter) {
+                    if let previous = c.previous { names.appendField(d.period[previous], to: out); out.field(d.value[previous]) } else { out.field(""); out.field(Double.nan) }
+                    out.field(c.change?.result.rawValue ?? "")
+                    out.field(c.change?.difference ?? .nan); out.field(c.change?.lower ?? .nan); out.field(c.change?.upper ?? .nan)
+                }
+                if format == .csv {
+                    if cache.suffixRow != ri {
+                        cache.suffix.discardRow()
+                        changeFields(cache.suffix)
+                        cache.suffixRow = ri
+                    }
+                    cache.suffix.withBytes { w.appendCSVFields($0, fields: 6) }
+                } else {
+                    changeFields(w)
+                }
+                names.appendField(c.published, to: w)
+                if c.published == emptyText {
+                    w.field("")
+                } else if let p = cache.published[c.published] ?? {
+                    // Decoded here, not through the interner's cache: workers run concurrently.
+                    let parsed = BenchmarkResult.parsePublished(names.withBytes(c.published) { String(decoding: $0, as: UTF8.self) }, polarity: ind.polarity)
+                    cache.published[c.published] = parsed
+                    return parsed
+                }() {
+                    let agrees = p == c.outcome.result
+                    w.field(agrees ? "yes" : "no")
+                    if agrees { slot.agree += 1 } else { slot.disagree += 1 }
+                } else {
+                    w.field("unrecognised")
+                }
+                w.field(notes(c))
+                w.endRow()
             }
-            }
-            for t in tallies { agreeing += t.agree; disagreeing += t.disagree }
-            for b in 0..<batch {
-                written += writers[b].rowsWritten - (base + b == 0 ? 0 : 1)
-                try sink(writers[b])
-            }
-            next += batch
-        }
+        }, consume: { piece, slot in
+            agreeing += slot.agree
+            disagreeing += slot.disagree
+            written += slot.writer.rowsWritten - (piece == 0 ? 0 : 1)
+            try sink(slot.writer)
+        })
         let tail = ByteWriter(capacity: 16)
         tail.format = format
         tail.rowsWritten = written
@@ -178,6 +167,19 @@ extension IndicatorAnalysis {
 
 /// Per-worker scratch of the compare writer: the formatted fields of the current data row and the
 /// parsed published labels (a class, so the per-row closure does no exclusivity checks).
+/// One reusable piece of the compare table: its writer, the fields cache and the tally of
+/// published labels.
+final class ComparisonSlot {
+    let writer: ByteWriter
+    let cache = WriterCache()
+    var agree = 0, disagree = 0
+    init(format: TableFormat) {
+        writer = ByteWriter(capacity: 1 << 22)
+        writer.format = format
+        writer.setKeys(IndicatorAnalysis.compareHeader)
+    }
+}
+
 final class WriterCache {
     @exclusivity(unchecked) var row = -1, suffixRow = -1
     let suffix: ByteWriter = {
