@@ -2,6 +2,7 @@ import ArgumentParser
 import Equity
 
 extension LabelStyle: ExpressibleByArgument {}
+extension ReportRendering.Palette: ExpressibleByArgument {}
 extension RecentTrend.Rule: ExpressibleByArgument {}
 extension PeriodChange.Test: ExpressibleByArgument {}
 
@@ -160,6 +161,8 @@ struct ReportCommand: ParsableCommand {
     @Flag(help: "Add a line per category (deprivation deciles, ethnic groups, …) after each headline indicator.")
     var categories = false
     @Option(help: "Source line for the footnote (default: Fingertips, OHID, with the OGL statement).") var source: String?
+    @Option(help: "Colours of the comparisons: colour-blind-safe (Okabe–Ito, default) or fingertips (GOV.UK green/yellow/red); words are always written on them.")
+    var palette: ReportRendering.Palette = .colourBlindSafe
 
     func validate() throws {
         for part in (format ?? "").split(separator: ",") where ReportFormat(rawValue: String(part).trimmingCharacters(in: " ")) == nil {
@@ -182,6 +185,7 @@ struct ReportCommand: ParsableCommand {
             let heading = title ?? "\(report.areaName) indicators"
             var options = ReportRendering.Options(title: heading)
             if let source { options.source = source }
+            options.palette = palette
             var written: [String] = []
             if formats.contains(.csv) {
                 try directory.write("report.csv", report.csv())

@@ -32,6 +32,20 @@ import EquityTestSupport
         #expect(spine.hasPrefix("<?xml") && spine.contains("Open Government Licence"))
     }
 
+    /// `--palette fingertips` swaps the Okabe–Ito fills for the GOV.UK ones (words unchanged, text
+    /// colour chosen for contrast: white on red), in the HTML and the spine chart alike.
+    @Test func paletteOption() throws {
+        let out = try Self.output()
+        let r = try CLI.run(["report"] + Self.files + ["--comparators", Self.dir + "comparators.csv", "--area", "E06000032",
+                                                       "--output-dir", out, "--format", "html,svg", "--palette", "fingertips"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let html = try String(contentsOfFile: out + "/report.html", encoding: .utf8)
+        #expect(html.contains("style=\"background:#D4351C;color:#ffffff\" title=\"England: 78.9\">Worse</td>"))
+        #expect(!html.contains("#D55E00"))
+        let bad = try CLI.run(["report"] + Self.files + ["--area", "E06000032", "--output-dir", out + "x", "--palette", "rainbow"])
+        #expect(bad.status != 0 && bad.stderr.contains("colour-blind-safe"))
+    }
+
     /// The workbook opens in openpyxl (Debian's python3-openpyxl, installed by .ci/setup) with
     /// its two sheets, the title, the table and the comparison fills.
     @Test func workbookReadsBack() throws {
