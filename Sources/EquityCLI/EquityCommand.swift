@@ -28,7 +28,8 @@ struct EquityCommand: ParsableCommand {
         version: EquityVersion.string,
         subcommands: [CICommand.self, FunnelCommand.self, SIICommand.self, GiniCommand.self, TwentyTwentyCommand.self,
                       WeightsCommand.self, MoranCommand.self, LISACommand.self, GearyCommand.self, GetisOrdCommand.self,
-                      CompareCommand.self, TrendCommand.self, ReportCommand.self, DeprivationSIICommand.self, EBCommand.self]
+                      CompareCommand.self, TrendCommand.self, ReportCommand.self, DeprivationSIICommand.self, EBCommand.self,
+                      AggregateCommand.self, LookupCommand.self]
     )
 
     /// Writes to a closed pipe report an error (EPIPE) instead of killing the process, and

@@ -35,7 +35,7 @@ struct SpatialSource: ParsableArguments {
     @Option(name: .long, help: "CSV with one row per area (values by --id/--value).") var input: String?
     @Option(help: "CSV column with the area id.") var id: String?
     @Option(help: "CSV column (or, with --polygons and no --input, property) with the values.") var value: String?
-    @Option(help: "GeoJSON polygons (.geojson or .gz): neighbours and/or values.") var polygons: String?
+    @Option(help: "Polygons: GeoJSON (.geojson, .gz), Shapefile (.shp) or GeoPackage (.gpkg): neighbours and/or values.") var polygons: String?
     @Option(name: .customLong("id-property"), help: "Feature property with the area id.") var idProperty: String?
     @Option(name: .customLong("value-property"), help: "Feature property with the values.") var valueProperty: String?
     @Option(help: "Adjacency CSV: one row per neighbouring pair of ids (first two columns).") var adjacency: String?

@@ -20,7 +20,7 @@ struct WeightsCommand: ParsableCommand {
         """
     )
 
-    @Option(help: "GeoJSON polygons (.geojson or .geojson.gz).") var polygons: String
+    @Option(help: "Polygons: GeoJSON (.geojson, .gz), Shapefile (.shp) or GeoPackage (.gpkg; the latter two through GDAL).") var polygons: String
     @Option(name: .customLong("id-property"), help: "Feature property with the area id.") var idProperty: String
     @OptionGroup var neighbours: NeighbourOptions
     @OptionGroup var output: OutputOptions
@@ -29,12 +29,15 @@ struct WeightsCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let out = try output.open()
-            let layer = try GeoJSONReader.read(path: polygons)
+            let read = try BoundaryReader.read(path: polygons)
+            var layer = read.layer
+            layer.declaresLonLat = read.lonLat
             let w = try SpatialWeights(layer: layer, ids: try SpatialInputs.ids(layer, property: idProperty), rule: neighbours.rule,
                                        metric: neighbours.metric)
             try out.write(SpatialTables.pairs(w, format: output.format))
             try out.commit()
             writeStderr(SpatialTables.summary(w, source: polygons, rule: neighbours.rule.name) + "\n")
+            writeStderr("coordinates: \(read.crs); nothing reprojected\n")
         }
     }
 }

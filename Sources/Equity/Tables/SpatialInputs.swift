@@ -147,6 +147,8 @@ public enum SpatialInputs {
         public var weights: SpatialWeights
         /// The polygons, when given (for maps).
         public var layer: PolygonLayer?
+        /// The boundaries' coordinate reference system, as read or assumed ("" without polygons).
+        public var crs: String
         /// Reads another numeric variable by name (a CSV column or polygon property), in `ids` order.
         public var other: (String) throws -> [Double]
     }
@@ -155,9 +157,13 @@ public enum SpatialInputs {
     public static func load(_ request: Request, defaultTransform: SpatialWeights.Transform = .R) throws -> Loaded {
         var layer: PolygonLayer? = nil
         var ids: [String]? = nil
+        var crs = ""
         if let polygons = request.polygons {
             guard let idProperty = request.idProperty else { throw EquityError.invalidArgument("polygons need an id property") }
-            let l = try GeoJSONReader.read(path: polygons)
+            let read = try BoundaryReader.read(path: polygons)
+            var l = read.layer
+            l.declaresLonLat = read.lonLat
+            crs = read.crs
             layer = l
             ids = try Self.ids(l, property: idProperty)
         }
@@ -187,6 +193,7 @@ public enum SpatialInputs {
         } else {
             throw EquityError.invalidArgument("give the neighbours: polygons (contiguity or distances) or an adjacency list")
         }
-        return Loaded(ids: ids!, values: values, weights: w.transformed(request.transform ?? defaultTransform), layer: layer, other: other)
+        return Loaded(ids: ids!, values: values, weights: w.transformed(request.transform ?? defaultTransform), layer: layer, crs: crs,
+                      other: other)
     }
 }
