@@ -23,6 +23,7 @@ public struct BestFitLookup: Sendable {
         /// Other large areas holding some of it, largest share first.
         public var others: [Int]
 
+        /// Equal when every field is (the point compared coordinate by coordinate).
         public static func == (a: Assignment, b: Assignment) -> Bool {
             a.target == b.target && a.point.x == b.point.x && a.point.y == b.point.y && a.outsideShare == b.outsideShare && a.others == b.others
         }
