@@ -18,6 +18,7 @@ struct EBCommand: ParsableCommand {
         over the area and its neighbours, spdep EBlocal; --variance geoda as
         GeoDa and esda Spatial_Empirical_Bayes); local_rate (esda Spatial_Rate);
         excess_risk (observed / expected at the overall rate, esda Excess_Risk).
+        --map draws --map-rate (eb_local by default) as a choropleth.
         Rates are multiplied by --per (default 1).
 
         Example:
@@ -34,14 +35,19 @@ struct EBCommand: ParsableCommand {
     @Option(help: "spdep or geoda (the local estimator's variance).") var variance: EmpiricalBayes.LocalVariance = .spdep
     @Flag(name: .customLong("no-clamp"), help: "Keep a negative global prior variance (esda Empirical_Bayes).") var noClamp = false
     @Option(parsing: .unconditional, help: "Multiplier of the rates (e.g. 100000).") var per: Double = 1
+    @OptionGroup var map: MapOptions
+    @Option(name: .customLong("map-rate"), help: "The rate to map: eb_local (default), eb_global or raw_rate.") var mapRate = "eb_local"
 
     mutating func validate() throws {
         guard per > 0, per.isFinite else { throw ValidationError("--per must be a positive number") }
+        guard ["eb_local", "eb_global", "raw_rate"].contains(mapRate) else { throw ValidationError("--map-rate must be eb_local, eb_global or raw_rate") }
+        if map.map != nil && source.polygons == nil { throw ValidationError("--map needs --polygons for the shapes") }
     }
 
     func run() throws {
         try reportingErrors {
             let out = try output.open()
+            let mapFile = try map.openFile()
             let loaded = try source.load(defaultTransform: .B)
             var o = SmoothedRatesTable.Options()
             o.family = family
@@ -51,6 +57,21 @@ struct EBCommand: ParsableCommand {
             let base = try loaded.other(self.base)
             try out.write(try SmoothedRatesTable.run(ids: loaded.ids, events: loaded.values, base: base, weights: loaded.weights,
                                                      options: o, format: output.format))
+            if let mapFile, let layer = loaded.layer {
+                let rates: [Double]
+                switch mapRate {
+                case "eb_global": rates = try EmpiricalBayes.global(events: loaded.values, base: base, family: family, clampVariance: !noClamp).estimate
+                case "raw_rate": rates = zip(loaded.values, base).map { $0 / $1 }
+                default: rates = try EmpiricalBayes.local(events: loaded.values, base: base, weights: loaded.weights, variance: variance).estimate
+                }
+                let what = mapRate == "raw_rate" ? "Raw rate" : (mapRate == "eb_global" ? "Empirical-Bayes rate (global)" : "Empirical-Bayes rate (local)")
+                let perText = per == 1 ? "" : " per \(NumberFormatting.string(per))"
+                let style = try map.style(defaultTitle: "\(what) of \(source.value ?? source.valueProperty ?? "events")",
+                                          defaultLegendTitle: "Rate\(perText)", layer: layer, ids: loaded.ids)
+                try map.write(try ThematicMap.choropleth(layer: layer, ids: loaded.ids, values: rates.map { $0 * per }, classification: map.classification,
+                                                         palette: map.palette, style: style), to: mapFile)
+            }
+            try mapFile?.commit()
             try out.commit()
         }
     }

@@ -32,29 +32,56 @@ struct LISACommand: ParsableCommand {
     @Flag(help: "Benjamini–Hochberg false discovery rate across areas.") var fdr = false
     @Flag(help: "Bonferroni correction across areas.") var bonferroni = false
     @Option(help: "esda (default) or spdep scale for Ii.") var scale: LocalMoran.Scale = .esda
-    @Option(help: "Draw the cluster map to this SVG file (needs --polygons).") var map: String?
+    @OptionGroup var map: MapOptions
+    @Option(name: .customLong("significance-map"), help: "Draw the significance map (pseudo p-values) to this .svg or .png file.")
+    var significanceMap: String?
+    @Option(help: "Draw the Moran scatterplot to this .svg or .png file.") var scatterplot: String?
 
     mutating func validate() throws {
         guard alpha > 0 && alpha < 1 else { throw ValidationError("--alpha must be between 0 and 1 (e.g. 0.05)") }
         if fdr && bonferroni { throw ValidationError("give --fdr or --bonferroni, not both") }
-        if map != nil && source.polygons == nil { throw ValidationError("--map needs --polygons for the shapes") }
+        if (map.map != nil || significanceMap != nil) && source.polygons == nil { throw ValidationError("--map needs --polygons for the shapes") }
     }
 
     func run() throws {
         try reportingErrors {
             let outputFile = try output.open()
-            let mapFile = try map.map { try OutputFile(path: $0) }
+            let mapFile = try map.openFile()
+            let significanceFile = try significanceMap.map { try OutputFile(path: $0) }
+            let scatterFile = try scatterplot.map { try OutputFile(path: $0) }
             let permutations = source.permutations(default: 999)
             let loaded = try source.load()
             let lisa = try LocalMoran.compute(loaded.values, weights: loaded.weights, permutations: permutations, seed: source.seed, scale: scale)
             let correction: LocalMoran.Correction = fdr ? .fdr : (bonferroni ? .bonferroni : .none)
             let labels = lisa.clusters(alpha: alpha, correction: correction)
             try outputFile.write(SpatialTables.lisa(ids: loaded.ids, values: loaded.values, lisa: lisa, clusters: labels, format: output.format))
-            if let mapFile, let layer = loaded.layer {
-                try mapFile.write(SVGMap.lisaClusters(layer: layer, ids: loaded.ids, lisa: lisa, labels: labels, alpha: alpha,
-                                                      correction: correction, permutations: permutations))
+            let name = source.value ?? source.valueProperty ?? "values"
+            if let layer = loaded.layer, mapFile != nil || significanceFile != nil {
+                let style = try map.style(defaultTitle: "", defaultLegendTitle: "", layer: layer, ids: loaded.ids)
+                if let mapFile {
+                    var s = style
+                    if map.title == nil { s.title = "" }
+                    if s.subtitle.isEmpty { s.subtitle = "Local Moran's I of \(name)" }
+                    try map.write(SVGMap.lisaClusters(layer: layer, ids: loaded.ids, lisa: lisa, labels: labels, alpha: alpha,
+                                                      correction: correction, permutations: permutations, style: s).text, to: mapFile)
+                }
+                if let significanceFile {
+                    var s = style
+                    s.title = ""
+                    if s.subtitle.isEmpty { s.subtitle = "Local Moran's I of \(name)" }
+                    try map.write(SVGMap.lisaSignificance(layer: layer, ids: loaded.ids, lisa: lisa, permutations: permutations, style: s).text,
+                                  to: significanceFile)
+                }
+            }
+            if let scatterFile {
+                let slope = try Moran.global(loaded.values, weights: loaded.weights).value
+                try writeChart(MoranScatterplot.render(z: lisa.z, lag: lisa.lag, ids: loaded.ids, slope: slope, clusters: labels,
+                                                       title: "Moran scatterplot of \(name)", subtitle: "Points coloured by LISA cluster, p ≤ \(NumberFormatting.string(alpha))",
+                                                       variable: name), to: scatterFile, pngScale: map.pngScale)
             }
             try mapFile?.commit()
+            try significanceFile?.commit()
+            try scatterFile?.commit()
             try outputFile.commit()
         }
     }

@@ -29,11 +29,12 @@ struct MoranCommand: ParsableCommand {
     @Option(help: "Bivariate: the other variable (CSV column or property); I of it with the lag of the values.") var x: String?
     @Option(help: "EB rate Moran: events (CSV column or property).") var events: String?
     @Option(help: "EB rate Moran: population at risk (CSV column or property).") var population: String?
-    @Option(help: "Draw a choropleth of the values to this SVG file (needs --polygons).") var map: String?
+    @OptionGroup var map: MapOptions
+    @Option(help: "Draw the Moran scatterplot to this .svg or .png file.") var scatterplot: String?
     @Flag(help: "Also the exact test under normality (eigenvalues of the weights, n ≤ 5,000).") var exact = false
 
     mutating func validate() throws {
-        if map != nil && source.polygons == nil { throw ValidationError("--map needs --polygons for the shapes") }
+        if map.map != nil && source.polygons == nil { throw ValidationError("--map needs --polygons for the shapes") }
         if (events == nil) != (population == nil) { throw ValidationError("--events and --population go together") }
         if exact && x != nil { throw ValidationError("--exact applies to the univariate Moran's I") }
     }
@@ -41,7 +42,8 @@ struct MoranCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let outputFile = try OutputFile(path: output)
-            let mapFile = try map.map { try OutputFile(path: $0) }
+            let mapFile = try map.openFile()
+            let scatterFile = try scatterplot.map { try OutputFile(path: $0) }
             var loaded: SpatialInputs.Loaded
             if let events, let population {
                 // The values are the empirical-Bayes rates; --value may be omitted.
@@ -69,11 +71,24 @@ struct MoranCommand: ParsableCommand {
                 if let below = p.twoSided.upperBound { fields.append(("p_exact_two_sided_below", below)) }
             }
             try outputFile.write(SpatialTables.global(fields, format: format))
+            let name = events != nil ? "EB rate of \(events!)" : (source.value ?? source.valueProperty ?? "values")
+            let iText = "Moran's I = \(NumberFormatting.string((result.value * 10000).rounded() / 10000)), n = \(result.n)"
             if let mapFile, let layer = loaded.layer {
-                try mapFile.write(SVGMap.choropleth(layer: layer, ids: loaded.ids, values: loaded.values,
-                                                    title: "Values by quintile — Moran's I = \(NumberFormatting.string((result.value * 10000).rounded() / 10000)), n = \(result.n)"))
+                var style = try map.style(defaultTitle: name, defaultLegendTitle: name, layer: layer, ids: loaded.ids)
+                if style.subtitle.isEmpty { style.subtitle = iText }
+                try map.write(try ThematicMap.choropleth(layer: layer, ids: loaded.ids, values: loaded.values, classification: map.classification,
+                                                         palette: map.palette, style: style), to: mapFile)
+            }
+            if let scatterFile {
+                guard x == nil else { throw EquityError.invalidArgument("--scatterplot draws the univariate Moran's I") }
+                let w = loaded.weights.transformed(.R)
+                let lisa = try LocalMoran.compute(loaded.values, weights: w, permutations: 0, seed: source.seed)
+                try writeChart(MoranScatterplot.render(z: lisa.z, lag: lisa.lag, ids: loaded.ids, slope: try Moran.global(loaded.values, weights: w).value,
+                                                       title: "Moran scatterplot of \(name)", subtitle: iText + " (row-standardised weights)",
+                                                       variable: name), to: scatterFile, pngScale: map.pngScale)
             }
             try mapFile?.commit()
+            try scatterFile?.commit()
             try outputFile.commit()
         }
     }

@@ -23,60 +23,9 @@ public enum SVGMap {
     /// A feature without a fill or title (fewer given than features) is drawn grey and untitled.
     public static func render(_ layer: PolygonLayer, fills: [String], titles: [String], title: String,
                               legend: [LegendEntry], width: Double = 900) -> String {
-        var minX = Double.infinity, maxX = -Double.infinity, minY = Double.infinity, maxY = -Double.infinity
-        for i in 0..<layer.x.count {
-            minX = min(minX, layer.x[i]); maxX = max(maxX, layer.x[i])
-            minY = min(minY, layer.y[i]); maxY = max(maxY, layer.y[i])
-        }
-        if layer.x.isEmpty { minX = 0; maxX = 1; minY = 0; maxY = 1 }
-        let geographic = minX >= -180 && maxX <= 180 && minY >= -90 && maxY <= 90
-        let kx = geographic ? cos((minY + maxY) / 2 * Double.pi / 180) : 1
-        let mapWidth = width - 220
-        let scale = mapWidth / max((maxX - minX) * kx, 1e-12)
-        let mapHeight = max((maxY - minY) * scale, 200)
-        let height = mapHeight + 70
-        // Positions in tenths of a pixel; consecutive vertices that land on the same tenth are
-        // dropped (a national map's 1.9 M vertices would otherwise make a huge file).
-        // Whole pixels for very large layers (a national LSOA map), tenths otherwise.
-        let step = Double(layer.x.count > 200_000 ? 10 : 1)
-        func qx(_ x: Double) -> Int { Int(((x - minX) * kx * scale * 10 / step).rounded() * step) + 100 }
-        func qy(_ y: Double) -> Int { Int(((maxY - y) * scale * 10 / step).rounded() * step) + 500 }
-        func text(_ v: Int) -> String { v % 10 == 0 ? String(v / 10) : String(v / 10) + "." + String(v % 10) }
-        var s = """
-        <?xml version="1.0" encoding="UTF-8"?>
-        <svg xmlns="http://www.w3.org/2000/svg" width="\(Int(width))" height="\(Int(height))" viewBox="0 0 \(Int(width)) \(Int(height))" font-family="sans-serif">
-        <rect width="100%" height="100%" fill="white"/>
-        <text x="10" y="28" font-size="18" font-weight="bold">\(escape(title))</text>
-        <g stroke="#555" stroke-width="\(layer.featureCount > 5000 ? "0.08" : "0.4")" stroke-linejoin="round">
-
-        """
-        for f in 0..<layer.featureCount {
-            var d = ""
-            for r in layer.featureRingStart[f]..<layer.featureRingStart[f + 1] {
-                let a = layer.ringStart[r], b = layer.ringStart[r + 1]
-                guard b - a >= 3 else { continue }
-                var lastX = qx(layer.x[a]), lastY = qy(layer.y[a])
-                d += "M\(text(lastX)),\(text(lastY))"
-                for v in (a + 1)..<b {
-                    let x = qx(layer.x[v]), y = qy(layer.y[v])
-                    if x == lastX && y == lastY { continue }
-                    d += "L\(text(x)),\(text(y))"
-                    lastX = x; lastY = y
-                }
-                d += "Z"
-            }
-            let fill = f < fills.count ? fills[f] : missingColour, tip = f < titles.count ? titles[f] : ""
-            s += "<path fill-rule=\"evenodd\" fill=\"\(escape(fill))\" d=\"\(d)\"><title>\(escape(tip))</title></path>\n"
-        }
-        s += "</g>\n<g font-size=\"13\">\n"
-        let lx = width - 200
-        for (k, e) in legend.enumerated() {
-            let y = 60 + Double(k) * 24
-            s += "<rect x=\"\(Int(lx))\" y=\"\(Int(y))\" width=\"18\" height=\"18\" fill=\"\(escape(e.colour))\" stroke=\"#555\" stroke-width=\"0.5\"/>"
-            s += "<text x=\"\(Int(lx + 26))\" y=\"\(Int(y + 14))\">\(escape(e.label))</text>\n"
-        }
-        s += "</g>\n</svg>\n"
-        return s
+        var style = MapStyle(title: title)
+        style.width = width
+        return ThematicMap.render(layer, fills: fills, titles: titles, legend: legend, style: style)
     }
 
     /// The fill of features with no value.
@@ -146,16 +95,21 @@ public enum SVGMap {
 
     /// A quintile choropleth of `values` (one per feature of `layer`, named by `ids`).
     public static func choropleth(layer: PolygonLayer, ids: [String], values: [Double], title: String) -> ByteWriter {
+        choropleth(layer: layer, ids: ids, values: values, style: MapStyle(title: title))
+    }
+
+    /// A quintile choropleth drawn in `style`.
+    public static func choropleth(layer: PolygonLayer, ids: [String], values: [Double], style: MapStyle) -> ByteWriter {
         let (fills, legend) = quintiles(values)
         let titles = (0..<min(ids.count, values.count)).map { "\(ids[$0]): \(values[$0].isFinite ? NumberFormatting.string(values[$0]) : "no value")" }
         let w = ByteWriter()
-        w.append(raw: render(layer, fills: fills, titles: titles, title: title, legend: legend))
+        w.append(raw: ThematicMap.render(layer, fills: fills, titles: titles, legend: legend, style: style))
         return w
     }
 
     /// The LISA cluster map: HH/LL/LH/HL where significant, grey otherwise, with counts in the legend.
     public static func lisaClusters(layer: PolygonLayer, ids: [String], lisa: LocalMoran, labels clusters: [LocalMoran.Cluster], alpha: Double,
-                                    correction: LocalMoran.Correction, permutations: Int) -> ByteWriter {
+                                    correction: LocalMoran.Correction, permutations: Int, style: MapStyle? = nil) -> ByteWriter {
         let fills = clusters.map(colour(of:))
         let titles = (0..<min(ids.count, clusters.count)).map { i in
             "\(ids[i]): \(clusters[i].rawValue) (Ii \(NumberFormatting.string((lisa.values[i] * 1000).rounded() / 1000)), p \(lisa.pSim[i].isNaN ? "–" : NumberFormatting.string(lisa.pSim[i])))"
@@ -171,8 +125,38 @@ public enum SVGMap {
         }
         let corrected = correction == .none ? "" : (correction == .fdr ? ", FDR" : ", Bonferroni")
         let title = "LISA clusters, p ≤ \(NumberFormatting.string(alpha))\(corrected), \(permutations) permutations"
+        var s = style ?? MapStyle(title: title)
+        if s.title.isEmpty { s.title = title }
+        if s.legendTitle.isEmpty { s.legendTitle = "Cluster (areas)" }
         let w = ByteWriter()
-        w.append(raw: render(layer, fills: fills, titles: titles, title: title, legend: legend))
+        w.append(raw: ThematicMap.render(layer, fills: fills, titles: titles, legend: legend, style: s))
+        return w
+    }
+
+    /// GeoDa's LISA significance map: areas by pseudo p-value (p ≤ 0.0001, 0.001, 0.01, 0.05 in
+    /// darkening greens; not significant light grey; not tested mid grey).
+    public static func lisaSignificance(layer: PolygonLayer, ids: [String], lisa: LocalMoran, permutations: Int, style: MapStyle? = nil) -> ByteWriter {
+        let levels: [(Double, String, String)] = [(0.0001, "p ≤ 0.0001", "#1a5e1a"), (0.001, "p ≤ 0.001", "#348124"), (0.01, "p ≤ 0.01", "#53c53c"),
+                                                   (0.05, "p ≤ 0.05", "#84f576")]
+        var counts = [Int](repeating: 0, count: levels.count + 2)
+        var fills: [String] = []
+        for p in lisa.pSim {
+            if p.isNaN { fills.append("#9e9e9e"); counts[levels.count + 1] += 1; continue }
+            if let k = levels.firstIndex(where: { p <= $0.0 }) { fills.append(levels[k].2); counts[k] += 1 }
+            else { fills.append("#eeeeee"); counts[levels.count] += 1 }
+        }
+        // With R permutations the smallest pseudo p is 1/(R+1): levels below it cannot occur.
+        let floor = 1 / Double(permutations + 1)
+        var legend: [LegendEntry] = []
+        for (k, l) in levels.enumerated() where l.0 >= floor || counts[k] > 0 { legend.append(.init(label: "\(l.1) (\(counts[k]))", colour: l.2)) }
+        legend.append(.init(label: "Not significant (\(counts[levels.count]))", colour: "#eeeeee"))
+        if counts[levels.count + 1] > 0 { legend.append(.init(label: "Not tested (\(counts[levels.count + 1]))", colour: "#9e9e9e")) }
+        let titles = (0..<min(ids.count, lisa.pSim.count)).map { "\(ids[$0]): p \(lisa.pSim[$0].isNaN ? "–" : NumberFormatting.string(lisa.pSim[$0]))" }
+        var s = style ?? MapStyle(title: "")
+        if s.title.isEmpty { s.title = "LISA significance, \(permutations) permutations" }
+        if s.legendTitle.isEmpty { s.legendTitle = "Pseudo p-value (areas)" }
+        let w = ByteWriter()
+        w.append(raw: ThematicMap.render(layer, fills: fills, titles: titles, legend: legend, style: s))
         return w
     }
 }

@@ -60,6 +60,31 @@ public enum SpatialInputs {
         return (ids, out)
     }
 
+    /// Values to map for `ids` from a CSV: an empty or NA value, or an area without a row, is
+    /// NaN (drawn as "No value"); a row whose id is not among `ids`, or a repeated id, is an error
+    /// naming its line (nothing is dropped silently).
+    public static func mapValues(csv path: String, idColumn: String, valueColumn: String, ids: [String]) throws -> [Double] {
+        let reader = try CSVReader(path: path)
+        let ic = try reader.column(idColumn), vc = try reader.column(valueColumn)
+        let position = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($1, $0) })
+        var out = [Double](repeating: .nan, count: ids.count)
+        var lineOf: [String: Int] = [:]
+        try reader.forEachRow { s in
+            let id = s.text(ic)
+            guard let k = position[id] else {
+                throw EquityError.invalidValue(SourceLocation(file: reader.name, line: s.line, column: ic + 1),
+                                               reason: "area \(MessageText.quoted(id)) is not among the polygons")
+            }
+            if let previous = lineOf[id] {
+                throw EquityError.invalidValue(SourceLocation(file: reader.name, line: s.line, column: ic + 1),
+                                               reason: "id \(MessageText.quoted(id)) appears again (first on line \(previous))")
+            }
+            lineOf[id] = s.line
+            out[k] = try reader.number(s, vc)
+        }
+        return out
+    }
+
     /// Values from a polygon property (numbers; missing or text is an error).
     public static func values(_ layer: PolygonLayer, property: String, ids: [String]) throws -> [Double] {
         let texts = try layer.property(property)
