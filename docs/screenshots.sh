@@ -12,11 +12,22 @@ $EQUITY report --input Fixtures/fingertips/luton_marmot_export.csv --indicators 
   --comparators Fixtures/luton_marmot/comparators.csv --area E06000032 --title "Luton Marmot indicators" --output-dir "$OUT/report" 2>/dev/null
 $EQUITY funnel --input Fixtures/ward_indicators.csv --statistic proportion --numerator smokers --denominator adults --multiplier 100 \
   --plot "$OUT/funnel.svg" --title "Smoking prevalence by ward, Luton" --output "$OUT/funnel.csv" 2>/dev/null
+# Maps at national scale (with a London inset) and zoomed to one city, checked as a reader sees them.
+$EQUITY map --polygons Fixtures/boundaries/england_lsoa11_bgc.geojson.gz --id-property LSOA11CD --value-property income_score \
+  --title "Income deprivation, England 2019" --subtitle "32,844 LSOAs (2011), quintiles" \
+  --legend-title "Income deprivation score (proportion of residents)" --inset=-0.52,51.28,0.34,51.70 --inset-title London \
+  --map "$OUT/map_england.svg" 2>/dev/null
+$EQUITY map --polygons Fixtures/boundaries/england_lsoa11_bgc.geojson.gz --id-property LSOA11CD --value-property income_score \
+  --zoom-to lad19cd=E06000032 --scheme natural-breaks --title "Income deprivation, Luton and around, 2019" \
+  --subtitle "LSOAs (2011), natural breaks over England" --legend-title "Income deprivation score (proportion of residents)" \
+  --map "$OUT/map_luton_zoom.svg" 2>/dev/null
 shot() { chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --screenshot="$1" --window-size="$2" "file://$3" 2>/dev/null; }
 shot docs/report_luton.png 1400,1250 "$OUT/report/report.html"
 shot "$OUT/report_1400.png" 1400,2600 "$OUT/report/report.html"
 shot "$OUT/report_1024.png" 1024,2600 "$OUT/report/report.html"
 shot "$OUT/spine.png" 1000,700 "$OUT/report/chart_spine.svg"
 shot docs/funnel_wards.png 900,620 "$OUT/funnel.svg"
+shot docs/map_england.png 900,895 "$OUT/map_england.svg"
+shot docs/map_luton_zoom.png 900,612 "$OUT/map_luton_zoom.svg"
 chromium --headless --no-sandbox --disable-gpu --no-pdf-header-footer --print-to-pdf="$OUT/report.pdf" "file://$OUT/report/report.html" 2>/dev/null
-ls -la docs/report_luton.png docs/funnel_wards.png "$OUT"
+ls -la docs/report_luton.png docs/funnel_wards.png docs/map_england.png docs/map_luton_zoom.png "$OUT"
