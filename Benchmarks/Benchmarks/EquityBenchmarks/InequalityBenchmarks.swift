@@ -1,9 +1,30 @@
 import Benchmark
 import Equity
+#if canImport(Glibc)
+import Glibc
+#endif
 
 func inequalityBenchmarks() {
     let config = Benchmark.Configuration(metrics: [.wallClock, .mallocCountTotal, .peakMemoryResident],
                                          scalingFactor: .one, maxDuration: .seconds(15), maxIterations: 3)
+
+    // Issue 12's target: national population-weighted deciles, sums per decile, Byar's limits and
+    // the SII/RII for 32,844 LSOAs × 10 years (≤ 1 s). The input is written once by
+    // Benchmarks/deprivation/make_ten_years.py (skipped when absent).
+    Benchmark("DeprivationSII_32844_LSOAs_10_years", configuration: config) { benchmark in
+        let path = "/tmp/deprivation_10_years.csv"
+        guard access(path, F_OK) == 0 else { return }
+        let columns = SmallAreaInequalityTable.Columns(code: "lsoa11cd", deprivation: "income_score", population: "population",
+                                                       count: "deaths", groupBy: ["year"])
+        var pipeline = SmallAreaInequality(statistic: .crudeRate)
+        pipeline.sii.rii = true
+        benchmark.startMeasurement()
+        for _ in benchmark.scaledIterations {
+            let t = try SmallAreaInequalityTable.run(input: path, columns: columns, quantiles: try DeprivationQuantiles(count: 10),
+                                                     pipeline: pipeline)
+            blackHole(t.sii.count + t.quantiles.count + t.areas.count)
+        }
+    }
 
     Benchmark("SII_1000_areas_10_deciles_100k_reps", configuration: config) { benchmark in
         var state: UInt64 = 7
