@@ -16,7 +16,7 @@ EQUITY=$ROOT/.build/release/equity
 if [ ! -x "$WORK/venv/bin/python" ]; then
   python3 -m venv "$WORK/venv"
   "$WORK/venv/bin/pip" install -q --upgrade pip
-  "$WORK/venv/bin/pip" install -q esda libpysal geopandas PHStatsMethods pandas numpy
+  "$WORK/venv/bin/pip" install -q esda libpysal geopandas PHStatsMethods pandas numpy pygeoda
 fi
 PY=$WORK/venv/bin/python
 exec "$PY" "$ROOT/Benchmarks/compare/compare.py" --equity "$EQUITY" --shared "$SHARED" --runs "$RUNS" --work "$WORK"

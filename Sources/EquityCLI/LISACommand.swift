@@ -2,6 +2,7 @@ import ArgumentParser
 import Equity
 
 extension LocalMoran.Correction: ExpressibleByArgument {}
+extension LocalMoranMoments.Kind: ExpressibleByArgument {}
 
 struct LISACommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -15,6 +16,14 @@ struct LISACommand: ParsableCommand {
         --permutations 0; the default is 999). Ii is on esda's scale;
         --scale spdep multiplies by n/(n − 1). --map PATH.svg draws the
         cluster map.
+
+        --x COL gives the bivariate LISA (COL at i against the lag of the
+        values; esda Moran_Local_BV, GeoDa); --events COL --population COL the
+        LISA of Assunção–Reis empirical-Bayes standardised rates (esda
+        Moran_Local_Rate, GeoDa's EB-rate LISA); --moments conditional|total
+        adds the analytic moments (spdep localmoran: E_Ii, Var_Ii, Z_Ii, p_Ii).
+        Permutations are shared between areas with the same number of equally
+        weighted neighbours (--draws shared, exact; per-site as esda).
 
         Example:
           equity lisa \\
@@ -32,6 +41,10 @@ struct LISACommand: ParsableCommand {
     @Flag(help: "Benjamini–Hochberg false discovery rate across areas.") var fdr = false
     @Flag(help: "Bonferroni correction across areas.") var bonferroni = false
     @Option(help: "esda (default) or spdep scale for Ii.") var scale: LocalMoran.Scale = .esda
+    @Option(help: "Bivariate LISA: the variable at i (CSV column or property) against the lag of the values.") var x: String?
+    @Option(help: "EB-rate LISA: events (CSV column or property).") var events: String?
+    @Option(help: "EB-rate LISA: population at risk (CSV column or property).") var population: String?
+    @Option(help: "Add analytic moments: conditional (spdep default) or total.") var moments: LocalMoranMoments.Kind?
     @OptionGroup var map: MapOptions
     @Option(name: .customLong("significance-map"), help: "Draw the significance map (pseudo p-values) to this .svg or .png file.")
     var significanceMap: String?
@@ -40,6 +53,9 @@ struct LISACommand: ParsableCommand {
     mutating func validate() throws {
         guard alpha > 0 && alpha < 1 else { throw ValidationError("--alpha must be between 0 and 1 (e.g. 0.05)") }
         if fdr && bonferroni { throw ValidationError("give --fdr or --bonferroni, not both") }
+        if (events == nil) != (population == nil) { throw ValidationError("--events and --population go together") }
+        if x != nil && events != nil { throw ValidationError("give --x or --events/--population, not both") }
+        if moments != nil && x != nil { throw ValidationError("--moments applies to the univariate LISA") }
         if (map.map != nil || significanceMap != nil) && source.polygons == nil { throw ValidationError("--map needs --polygons for the shapes") }
     }
 
@@ -50,12 +66,30 @@ struct LISACommand: ParsableCommand {
             let significanceFile = try significanceMap.map { try OutputFile(path: $0) }
             let scatterFile = try scatterplot.map { try OutputFile(path: $0) }
             let permutations = source.permutations(default: 999)
-            let loaded = try source.load()
-            let lisa = try LocalMoran.compute(loaded.values, weights: loaded.weights, permutations: permutations, seed: source.seed, scale: scale)
+            var loaded: SpatialInputs.Loaded
+            if let events, let population {
+                loaded = try source.load(value: source.value ?? source.valueProperty ?? events)
+                loaded.values = try Moran.empiricalBayesRates(events: try loaded.other(events), populations: try loaded.other(population), ids: loaded.ids)
+            } else {
+                loaded = try source.load()
+            }
+            let lisa: LocalMoran
+            if let x {
+                lisa = try BivariateLocalMoran.compute(x: try loaded.other(x), y: loaded.values, weights: loaded.weights, permutations: permutations,
+                                                       seed: source.seed, draws: source.draws)
+            } else {
+                lisa = try LocalMoran.compute(loaded.values, weights: loaded.weights, permutations: permutations, seed: source.seed, scale: scale,
+                                              draws: source.draws)
+            }
+            let n = Double(loaded.values.count)
+            let analytic = try moments.map { try LocalMoranMoments.compute(loaded.values, weights: loaded.weights, kind: $0,
+                                                                           scale: scale == .esda ? (n - 1) / n : 1) }
             let correction: LocalMoran.Correction = fdr ? .fdr : (bonferroni ? .bonferroni : .none)
             let labels = lisa.clusters(alpha: alpha, correction: correction)
-            try outputFile.write(SpatialTables.lisa(ids: loaded.ids, values: loaded.values, lisa: lisa, clusters: labels, format: output.format))
-            let name = source.value ?? source.valueProperty ?? "values"
+            try outputFile.write(SpatialTables.lisa(ids: loaded.ids, values: loaded.values, lisa: lisa, clusters: labels, moments: analytic,
+                                                    format: output.format))
+            let name = x.map { "\($0) with the lag of \(source.value ?? source.valueProperty ?? "values")" }
+                ?? (events.map { "EB rate of \($0)" } ?? (source.value ?? source.valueProperty ?? "values"))
             if let layer = loaded.layer, mapFile != nil || significanceFile != nil {
                 let style = try map.style(defaultTitle: "", defaultLegendTitle: "", layer: layer, ids: loaded.ids)
                 if let mapFile {

@@ -158,7 +158,7 @@ struct GetisOrdCommand: ParsableCommand {
             let loaded = try source.load(defaultTransform: .B)
             if local {
                 let g = try GetisOrd.local(loaded.values, weights: loaded.weights, star: star,
-                                           permutations: source.permutations(default: 999), seed: source.seed)
+                                           permutations: source.permutations(default: 999), seed: source.seed, draws: source.draws)
                 try outputFile.write(SpatialTables.localG(ids: loaded.ids, values: loaded.values, local: g, star: star, format: format ?? .csv))
             } else {
                 let r = try GetisOrd.global(loaded.values, weights: loaded.weights, permutations: source.permutations(default: 0), seed: source.seed)

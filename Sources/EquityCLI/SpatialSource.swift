@@ -2,6 +2,7 @@ import ArgumentParser
 import Equity
 
 extension SpatialWeights.Transform: ExpressibleByArgument {}
+extension ConditionalRandomisation.Draws: ExpressibleByArgument {}
 extension LocalMoran.Scale: ExpressibleByArgument {}
 extension Contiguity: ExpressibleByArgument {}
 extension DistanceMetric: ExpressibleByArgument {}
@@ -46,6 +47,8 @@ struct SpatialSource: ParsableArguments {
     @Option(help: "Random permutations for pseudo p-values, 0 = none (default: 0 for moran, geary and global getis-ord; 999 for lisa and local getis-ord).")
     var permutations: Int?
     @Option(help: "Random seed (the same results on any number of threads).") var seed: UInt64 = 1
+    @Option(help: "Local permutations: shared (draws shared by areas with the same number of equally weighted neighbours; exact, fast) or per-site.")
+    var draws: ConditionalRandomisation.Draws = .shared
     @Option(name: .customLong("max-inflated-size"), help: "Most bytes a .gz input may inflate to (e.g. 8G, 500M; default 4G).")
     var maxInflatedSize: String?
 

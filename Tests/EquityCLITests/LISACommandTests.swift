@@ -23,3 +23,36 @@ import EquityTestSupport
         #expect(!map.contains("http://") || map.contains("http://www.w3.org/2000/svg"))
     }
 }
+
+/// The LISA variants and local join counts from the command line.
+@Suite struct LISAVariantCommandTests {
+    static let base = ["--input", CLI.fixture("deprivation/luton_lsoa11_iod2019.csv"), "--id", "lsoa11cd", "--value", "income_score",
+                       "--polygons", CLI.fixture("boundaries/luton_lsoa11_E06000032.geojson"), "--id-property", "LSOA11CD"]
+
+    /// Z_Ii of the first Luton LSOA from spdep `localmoran` (Fixtures/reference/localmoran_spdep.csv).
+    @Test func momentsBivariateAndEBRates() throws {
+        let m = try CLI.run(["lisa"] + Self.base + ["--moments", "conditional"])
+        #expect(m.status == 0, "\(m.stderr)")
+        #expect(try m.line(0).hasSuffix(",E_Ii,Var_Ii,Z_Ii,p_Ii"))
+        let z = try number(try m.line(1).split(separator: ",")[10])
+        #expect(close(z, 2.5400158885820896, relative: 1e-9))
+        let bv = try CLI.run(["lisa"] + Self.base + ["--x", "imd_rank", "--permutations", "99"])
+        #expect(bv.status == 0 && bv.lines.count == 122, "\(bv.stderr)")
+        let eb = try CLI.run(["lisa", "--input", CLI.fixture("deprivation/luton_lsoa11_income_deprived.csv"), "--id", "lsoa11cd",
+                              "--value", "income_deprived", "--events", "income_deprived", "--population", "pop_mid2015",
+                              "--polygons", CLI.fixture("boundaries/luton_lsoa11_E06000032.geojson"), "--id-property", "LSOA11CD", "--permutations", "99"])
+        #expect(eb.status == 0 && eb.lines.count == 122, "\(eb.stderr)")
+        let both = try CLI.run(["lisa"] + Self.base + ["--x", "imd_rank", "--moments", "total"])
+        #expect(both.status != 0)
+    }
+
+    @Test func joinCountsAndQuantileLISA() throws {
+        let dir = try CLI.temporaryDirectory()
+        let q = try CLI.run(["join-count"] + Self.base + ["--quantile", "5,5", "--map", dir + "/jc.svg"])
+        #expect(q.status == 0, "\(q.stderr)")
+        #expect(try q.line(0) == "id,value,ljc,p_sim,significant")
+        #expect(try String(contentsOfFile: dir + "/jc.svg", encoding: .utf8).contains("Local join counts: quantile 5 of 5 of income_score"))
+        let notBinary = try CLI.run(["join-count"] + Self.base)
+        #expect(notBinary.status == 1 && notBinary.stderr.contains("0/1 values"), "\(notBinary.stderr)")
+    }
+}

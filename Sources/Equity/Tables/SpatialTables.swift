@@ -60,15 +60,31 @@ public enum SpatialTables {
         return out
     }
 
-    /// LISA per area: id, value, z, lag, Ii, quadrant, p_sim, cluster.
-    public static func lisa(ids: [String], values: [Double], lisa: LocalMoran, clusters: [LocalMoran.Cluster], format: TableFormat = .csv) -> ByteWriter {
+    /// LISA per area: id, value, z, lag, Ii, quadrant, p_sim, cluster (and E_Ii, Var_Ii, Z_Ii, p_Ii with moments).
+    public static func lisa(ids: [String], values: [Double], lisa: LocalMoran, clusters: [LocalMoran.Cluster], moments: LocalMoranMoments? = nil,
+                            format: TableFormat = .csv) -> ByteWriter {
         let out = ByteWriter()
         out.format = format
-        out.header(["id", "value", "z", "lag", "Ii", "quadrant", "p_sim", "cluster"])
+        out.header(["id", "value", "z", "lag", "Ii", "quadrant", "p_sim", "cluster"] + (moments == nil ? [] : ["E_Ii", "Var_Ii", "Z_Ii", "p_Ii"]))
         for i in 0..<ids.count {
             out.field(ids[i]); out.field(values[i]); out.field(lisa.z[i]); out.field(lisa.lag[i])
             out.field(lisa.values[i]); out.field(lisa.isIsland[i] ? "" : LocalMoran.quadrantNames[lisa.quadrant[i]])
             out.field(lisa.pSim[i]); out.field(clusters[i].rawValue)
+            if let m = moments { out.field(m.expected[i]); out.field(m.variance[i]); out.field(m.z[i]); out.field(m.p[i]) }
+            out.endRow()
+        }
+        out.finishTable()
+        return out
+    }
+
+    /// Local join counts per area: id, value (0/1), ljc, p_sim, significant (p_sim ≤ alpha).
+    public static func joinCounts(ids: [String], values: [Double], result: LocalJoinCount, alpha: Double, format: TableFormat = .csv) -> ByteWriter {
+        let out = ByteWriter()
+        out.format = format
+        out.header(["id", "value", "ljc", "p_sim", "significant"])
+        for i in 0..<ids.count {
+            out.field(ids[i]); out.field(values[i]); out.field(result.counts[i]); out.field(result.pSim[i])
+            out.field(result.pSim[i].isNaN ? "" : (result.pSim[i] <= alpha ? "yes" : "no"))
             out.endRow()
         }
         out.finishTable()

@@ -10,12 +10,41 @@ import Dispatch
 /// (`PermutationKernel.foldedP`). Sites are processed in fixed blocks of 64; block b draws from
 /// the seed's xoshiro256** stream jumped b times and restarts its pool, so results do not depend
 /// on the thread count.
-enum ConditionalRandomisation {
+public enum ConditionalRandomisation {
+    /// How the permutations are drawn.
+    public enum Draws: String, Sendable, CaseIterable {
+        /// Shared across sites with the same number of neighbours and equal weights (exact; see
+        /// `SharedDraws`), per site elsewhere. The default.
+        case shared
+        /// Every site simulated on its own (the method of esda's `crand` and of Equity ≤ 0.2).
+        case perSite = "per-site"
+    }
+
     /// Sites per random stream.
     static let block = 64
 
     /// Pseudo p-values per site (NaN where `skip` is set, e.g. islands).
     static func pValues(values v: [Double], weights w: SpatialWeights, scale: [Double], offset: [Double], observed: [Double],
+                        skip: [Bool], permutations: Int, seed: UInt64, threads: Int, draws: Draws) -> [Double] {
+        guard draws == .shared, permutations > 0 else {
+            return perSite(values: v, weights: w, scale: scale, offset: offset, observed: observed, skip: skip,
+                           permutations: permutations, seed: seed, threads: threads)
+        }
+        let common = SharedDraws.commonWeights(w, skip: skip)
+        var p = SharedDraws.pValues(values: v, weights: w, common: common, scale: scale, offset: offset, observed: observed,
+                                    permutations: permutations, seed: seed, threads: threads)
+        let rest = (0..<v.count).map { skip[$0] || !common[$0].isNaN }
+        if rest.contains(false) {
+            // Sites whose neighbours weigh differently: simulated one by one (jumped past the shared streams).
+            let q = perSite(values: v, weights: w, scale: scale, offset: offset, observed: observed, skip: rest,
+                            permutations: permutations, seed: seed &+ 0x9E37_79B9_7F4A_7C15, threads: threads)
+            for i in 0..<v.count where !rest[i] { p[i] = q[i] }
+        }
+        return p
+    }
+
+    /// Per-site conditional randomisation.
+    static func perSite(values v: [Double], weights w: SpatialWeights, scale: [Double], offset: [Double], observed: [Double],
                         skip: [Bool], permutations: Int, seed: UInt64, threads: Int) -> [Double] {
         let n = v.count
         var p = [Double](repeating: .nan, count: n)

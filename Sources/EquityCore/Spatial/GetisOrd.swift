@@ -66,6 +66,7 @@ public enum GetisOrd {
     /// (`ConditionalRandomisation`): its neighbours' values are drawn from the other n − 1 areas
     /// (for G*ᵢ the area's own term stays fixed), as esda's `G_Local(permutations=…)`.
     public static func local(_ y: [Double], weights: SpatialWeights, star: Bool, permutations: Int = 0, seed: UInt64 = 1,
+                             draws: ConditionalRandomisation.Draws = .shared,
                              threads: Int = Parallelism.threads) throws -> Local {
         try SimulationLimits.check(permutations, in: SimulationLimits.permutations, what: "the number of permutations")
         try Moran.validate(y, weights: weights)
@@ -132,7 +133,7 @@ public enum GetisOrd {
             }
             let links = SpatialWeights(ids: w.ids, offsets: offsets, neighbours: neighbours, original: linkWeights)
             pSim = ConditionalRandomisation.pValues(values: y, weights: links, scale: scale, offset: offset, observed: g,
-                                                    skip: skip, permutations: permutations, seed: seed, threads: threads)
+                                                    skip: skip, permutations: permutations, seed: seed, threads: threads, draws: draws)
         }
         return Local(g: g, z: z, pSim: pSim, notes: notes)
     }

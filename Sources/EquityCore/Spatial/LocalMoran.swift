@@ -28,7 +28,8 @@ public struct LocalMoran: Sendable {
 
     /// Local Moran of y under weights w with conditional randomisation (seeded; any number of threads).
     public static func compute(_ y: [Double], weights w: SpatialWeights, permutations: Int = 0, seed: UInt64 = 1,
-                               scale: Scale = .esda, threads: Int = Parallelism.threads) throws -> LocalMoran {
+                               scale: Scale = .esda, draws: ConditionalRandomisation.Draws = .shared,
+                               threads: Int = Parallelism.threads) throws -> LocalMoran {
         try SimulationLimits.check(permutations, in: SimulationLimits.permutations, what: "the number of permutations")
         try Moran.validate(y, weights: w)
         let n = y.count
@@ -49,7 +50,7 @@ public struct LocalMoran: Sendable {
         }
         let p = ConditionalRandomisation.pValues(values: z, weights: w, scale: z.map { factor * $0 },
                                                  offset: [Double](repeating: 0, count: n), observed: values, skip: island,
-                                                 permutations: permutations, seed: seed, threads: threads)
+                                                 permutations: permutations, seed: seed, threads: threads, draws: draws)
         return LocalMoran(z: z, lag: lag, values: values, quadrant: quadrant, pSim: p, isIsland: island)
     }
 

@@ -1,0 +1,32 @@
+"""Deterministic local-statistic references from pygeoda 0.1.3 (GeoDa's C++ core) and esda 2.9.0
+for Equity's tests: bivariate local Moran, local join counts and the quantile LISA, queen
+contiguity on Columbus (CRIME, INC) and Luton LSOA 2011 (income score, IMD rank).
+
+    python Fixtures/reference/scripts/local_stats_geoda.py
+"""
+import esda, geopandas as gpd, libpysal, numpy as np, pandas as pd, pygeoda
+
+rows = []
+def run(name, gdf, ids, x, y):
+    gda = pygeoda.open(gdf)
+    w = pygeoda.queen_weights(gda)
+    bv = pygeoda.local_bimoran(w, list(x), list(y))
+    binary = (x > np.median(x)).astype(float)
+    jc = pygeoda.local_joincount(w, list(binary))
+    ql = pygeoda.local_quantilelisa(w, list(x), 5, 5)
+    lw = libpysal.weights.Queen.from_dataframe(gdf, use_index=False)
+    lw.transform = "R"
+    ebv = esda.Moran_Local_BV(x, y, lw, permutations=0)
+    ljc = esda.Join_Counts_Local(connectivity=libpysal.weights.Queen.from_dataframe(gdf, use_index=False)).fit(binary, permutations=0)
+    for i, code in enumerate(ids):
+        rows.append((name, code, x[i], y[i], int(binary[i]), bv.lisa_values()[i], ebv.Is[i], jc.lisa_values()[i], ljc.LJC[i],
+                     ql.lisa_values()[i]))
+
+col = gpd.read_file("Fixtures/boundaries/columbus.geojson")
+run("columbus", col, [str(int(v)) for v in col.POLYID], col.CRIME.to_numpy(float), col.INC.to_numpy(float))
+lu = gpd.read_file("Fixtures/boundaries/luton_lsoa11_E06000032.geojson")
+d = pd.read_csv("Fixtures/deprivation/luton_lsoa11_iod2019.csv").set_index("lsoa11cd").loc[lu.LSOA11CD]
+run("luton", lu, list(lu.LSOA11CD), d.income_score.to_numpy(float), d.imd_rank.to_numpy(float))
+pd.DataFrame(rows, columns=["data", "id", "x", "y", "binary", "bimoran_geoda", "bimoran_esda", "joincount_geoda", "joincount_esda",
+                            "quantile_lisa_5_5_geoda"]).to_csv("Fixtures/reference/local_stats_geoda_esda.csv", index=False, float_format="%.17g")
+print(pygeoda.__version__, esda.__version__)

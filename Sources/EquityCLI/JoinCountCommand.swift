@@ -1,0 +1,72 @@
+import ArgumentParser
+import Equity
+
+struct JoinCountCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "join-count",
+        abstract: "Local join counts for binary maps, and the quantile LISA (esda Join_Counts_Local, GeoDa).",
+        discussion: """
+        Same inputs as `equity lisa`. The values must be 0/1 (e.g. 1 = ward
+        worse than England), or give --quantile K,Q for the quantile LISA
+        (1 where the value is in quantile Q of K, 1 the lowest, as GeoDa cuts
+        them). Neighbours are binary. Per area: id, value, ljc (neighbours that
+        are also 1, for areas that are 1), p_sim (conditional randomisation,
+        default 999 permutations, where ljc > 0), significant (p_sim ≤ --alpha).
+        --map draws the significant clusters.
+
+        Example:
+          equity join-count --input Fixtures/deprivation/luton_lsoa11_iod2019.csv \\
+            --id lsoa11cd --value income_score --quantile 5,5 \\
+            --polygons Fixtures/boundaries/luton_lsoa11_E06000032.geojson --id-property LSOA11CD
+        """
+    )
+
+    @OptionGroup var source: SpatialSource
+    @OptionGroup var output: OutputOptions
+    @Option(parsing: .unconditional, help: "Significance level, in (0, 1).") var alpha = 0.05
+    @Option(help: "Quantile LISA: K,Q — the indicator of quantile Q of K classes.") var quantile: NumberList?
+    @OptionGroup var map: MapOptions
+
+    mutating func validate() throws {
+        guard alpha > 0 && alpha < 1 else { throw ValidationError("--alpha must be between 0 and 1") }
+        if let quantile {
+            let v = quantile.values
+            guard v.count == 2, v[0] >= 2, v[0] == v[0].rounded(), v[1] == v[1].rounded(), v[1] >= 1, v[1] <= v[0] else {
+                throw ValidationError("--quantile takes K,Q with K ≥ 2 and Q from 1 to K")
+            }
+        }
+        if map.map != nil && source.polygons == nil { throw ValidationError("--map needs --polygons for the shapes") }
+    }
+
+    func run() throws {
+        try reportingErrors {
+            let out = try output.open()
+            let mapFile = try map.openFile()
+            let loaded = try source.load(defaultTransform: .B)
+            var values = loaded.values
+            if let q = quantile?.values { values = try LocalJoinCount.quantileIndicator(values, k: Int(q[0]), q: Int(q[1])) }
+            let permutations = source.permutations(default: 999)
+            let result = try LocalJoinCount.compute(values, weights: loaded.weights, permutations: permutations, seed: source.seed, draws: source.draws)
+            try out.write(SpatialTables.joinCounts(ids: loaded.ids, values: values, result: result, alpha: alpha, format: output.format))
+            if let mapFile, let layer = loaded.layer {
+                let name = source.value ?? source.valueProperty ?? "values"
+                let what = quantile.map { "quantile \(Int($0.values[1])) of \(Int($0.values[0])) of \(name)" } ?? name
+                var fills: [String] = [], counts = [0, 0, 0]
+                for i in 0..<values.count {
+                    let k = values[i] == 0 ? 2 : (result.pSim[i] <= alpha ? 0 : 1)
+                    counts[k] += 1
+                    fills.append(["#d7191c", "#fdae61", "#eeeeee"][k])
+                }
+                let legend = [SVGMap.LegendEntry(label: "1, cluster with p ≤ \(NumberFormatting.string(alpha)) (\(counts[0]))", colour: "#d7191c"),
+                              SVGMap.LegendEntry(label: "1, not significant (\(counts[1]))", colour: "#fdae61"),
+                              SVGMap.LegendEntry(label: "0 (\(counts[2]))", colour: "#eeeeee")]
+                var style = try map.style(defaultTitle: "Local join counts: \(what)", defaultLegendTitle: "Areas", layer: layer, ids: loaded.ids)
+                if style.subtitle.isEmpty { style.subtitle = "\(permutations) permutations, binary contiguity" }
+                let titles = (0..<values.count).map { "\(loaded.ids[$0]): \(Int(values[$0])), joins \(Int(result.counts[$0]))" }
+                try map.write(ThematicMap.render(layer, fills: fills, titles: titles, legend: legend, style: style), to: mapFile)
+            }
+            try mapFile?.commit()
+            try out.commit()
+        }
+    }
+}

@@ -1,0 +1,70 @@
+import Testing
+@testable import EquityCore
+import EquityTestSupport
+import Equity
+
+/// Local statistics against spdep 1.2-7 (`Fixtures/reference/localmoran_spdep.csv`), pygeoda
+/// 0.1.3 and esda 2.9.0 (`Fixtures/reference/local_stats_geoda_esda.csv`); scripts beside them.
+@Suite struct LocalStatisticsTests {
+    static func layer(_ name: String) throws -> (PolygonLayer, [String], String) {
+        switch name {
+        case "nc_sids": return (try GeoJSONReader.read(path: Fixtures.path("boundaries/nc_sids.geojson")), [], "FIPSNO")
+        case "columbus": return (try GeoJSONReader.read(path: Fixtures.path("boundaries/columbus.geojson")), [], "POLYID")
+        default: return (try GeoJSONReader.read(path: Fixtures.path("boundaries/luton_lsoa11_E06000032.geojson")), [], "LSOA11CD")
+        }
+    }
+
+    static func weights(_ name: String) throws -> (SpatialWeights, [String], PolygonLayer) {
+        let (layer, _, property) = try layer(name)
+        let ids = try SpatialInputs.ids(layer, property: property)
+        return (try SpatialWeights(layer: layer, ids: ids, rule: .contiguity(.queen)), ids, layer)
+    }
+
+    static func near(_ a: Double, _ b: Double) -> Bool { close(a, b, relative: 1e-9, absolute: 1e-12) }
+
+    @Test(arguments: ["nc_sids", "columbus", "luton"]) func localMoranMomentsAgreeWithSpdep(_ name: String) throws {
+        let ref = try Fixtures.table(fixture: "reference/localmoran_spdep.csv").filter { $0["data"] == name }
+        let (w, _, layer) = try Self.weights(name)
+        let x: [Double]
+        switch name {
+        case "nc_sids": x = try layer.property("SIDR74").map { try number($0) }
+        case "columbus": x = try layer.property("CRIME").map { try number($0) }
+        default:
+            let ids = try SpatialInputs.ids(layer, property: "LSOA11CD")
+            x = try SpatialInputs.values(csv: Fixtures.path("deprivation/luton_lsoa11_iod2019.csv"), idColumn: "lsoa11cd",
+                                         valueColumn: "income_score", ids: ids).values
+        }
+        let r = w.transformed(.R)
+        let c = try LocalMoranMoments.compute(x, weights: r)
+        let t = try LocalMoranMoments.compute(x, weights: r, kind: .total)
+        let columns: [(String, [Double])] = [("Ii", c.values), ("E_Ii", c.expected), ("Var_Ii", c.variance), ("Z_Ii", c.z), ("P_Ii", c.p),
+                                             ("E_Ii_total", t.expected), ("Var_Ii_total", t.variance), ("Z_Ii_total", t.z), ("P_Ii_total", t.p)]
+        #expect(ref.column("Ii").count == x.count)
+        for (column, got) in columns {
+            for (i, want) in ref.doubles(column).enumerated() { #expect(Self.near(got[i], want), "\(name) \(column) \(i + 1): \(got[i]) vs \(want)") }
+        }
+        // esda's scale: Iᵢ and E scaled by (n − 1)/n, Z unchanged.
+        let n = Double(x.count)
+        let e = try LocalMoranMoments.compute(x, weights: r, scale: (n - 1) / n)
+        let lisa = try LocalMoran.compute(x, weights: r)
+        for i in 0..<x.count { #expect(Self.near(e.values[i], lisa.values[i]) && Self.near(e.z[i], c.z[i])) }
+    }
+
+    @Test(arguments: ["columbus", "luton"]) func bivariateJoinCountsAndQuantileLISA(_ name: String) throws {
+        let ref = try Fixtures.table(fixture: "reference/local_stats_geoda_esda.csv").filter { $0["data"] == name }
+        let (w, ids, _) = try Self.weights(name)
+        #expect(ids.map { name == "columbus" ? String(Int(Double($0)!)) : $0 } == ref.column("id"))
+        let x = ref.doubles("x"), y = ref.doubles("y"), binary = ref.doubles("binary")
+        let bv = try BivariateLocalMoran.compute(x: x, y: y, weights: w.transformed(.R), permutations: 99)
+        let jc = try LocalJoinCount.compute(binary, weights: w, permutations: 99)
+        let ql = try LocalJoinCount.compute(try LocalJoinCount.quantileIndicator(x, k: 5, q: 5), weights: w, permutations: 0)
+        for i in 0..<x.count {
+            #expect(Self.near(bv.values[i], ref.doubles("bimoran_esda")[i]), "\(name) BV esda \(i)")
+            #expect(close(bv.values[i], ref.doubles("bimoran_geoda")[i], relative: 1e-9, absolute: 1e-9), "\(name) BV geoda \(i)")
+            #expect(jc.counts[i] == ref.doubles("joincount_geoda")[i] && jc.counts[i] == ref.doubles("joincount_esda")[i], "\(name) LJC \(i)")
+            #expect(ql.counts[i] == ref.doubles("quantile_lisa_5_5_geoda")[i], "\(name) quantile LISA \(i)")
+            #expect(jc.counts[i] == 0 ? jc.pSim[i].isNaN : (jc.pSim[i] > 0 && jc.pSim[i] <= 1))
+        }
+        #expect(throws: EquityError.self) { try LocalJoinCount.compute(x, weights: w) }
+    }
+}
