@@ -1,6 +1,8 @@
 import ArgumentParser
 import Equity
 
+extension JoinCounts.Sampling: ExpressibleByArgument {}
+
 struct JoinCountCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "join-count",
@@ -12,7 +14,9 @@ struct JoinCountCommand: ParsableCommand {
         them). Neighbours are binary. Per area: id, value, ljc (neighbours that
         are also 1, for areas that are 1), p_sim (conditional randomisation,
         default 999 permutations, where ljc > 0), significant (p_sim ≤ --alpha).
-        --map draws the significant clusters.
+        --map draws the significant clusters. --global gives the global join
+        counts per category instead (spdep joincount.test: same-colour joins,
+        expectation and variance under --sampling nonfree|free, z, p).
 
         Example:
           equity join-count --input Fixtures/deprivation/luton_lsoa11_iod2019.csv \\
@@ -25,6 +29,8 @@ struct JoinCountCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
     @Option(parsing: .unconditional, help: "Significance level, in (0, 1).") var alpha = 0.05
     @Option(help: "Quantile LISA: K,Q — the indicator of quantile Q of K classes.") var quantile: NumberList?
+    @Flag(help: "Global join counts per category (spdep joincount.test) instead of local ones; any number of categories.") var global = false
+    @Option(help: "With --global: nonfree (randomisation, default) or free sampling.") var sampling: JoinCounts.Sampling = .nonfree
     @OptionGroup var map: MapOptions
 
     mutating func validate() throws {
@@ -36,6 +42,7 @@ struct JoinCountCommand: ParsableCommand {
             }
         }
         if map.map != nil && source.polygons == nil { throw ValidationError("--map needs --polygons for the shapes") }
+        if map.map != nil && global { throw ValidationError("--map draws local join counts; drop --global") }
     }
 
     func run() throws {
@@ -45,6 +52,11 @@ struct JoinCountCommand: ParsableCommand {
             let loaded = try source.load(defaultTransform: .B)
             var values = loaded.values
             if let q = quantile?.values { values = try LocalJoinCount.quantileIndicator(values, k: Int(q[0]), q: Int(q[1])) }
+            if global {
+                try out.write(SpatialTables.joinCounts(try JoinCounts.compute(values, weights: loaded.weights, sampling: sampling), format: output.format))
+                try out.commit()
+                return
+            }
             let permutations = source.permutations(default: 999)
             let result = try LocalJoinCount.compute(values, weights: loaded.weights, permutations: permutations, seed: source.seed, draws: source.draws)
             try out.write(SpatialTables.joinCounts(ids: loaded.ids, values: values, result: result, alpha: alpha, format: output.format))

@@ -24,7 +24,7 @@ struct MoranCommand: ParsableCommand {
     )
 
     @OptionGroup var source: SpatialSource
-    @Option(help: "json (default) or csv (one row).") var format: TableFormat = .json
+    @Option(help: "json (default) or csv (one row); --correlogram: csv (default) or json.") var format: TableFormat?
     @Option(name: .long, help: "Output file (default: standard output).") var output: String?
     @Option(help: "Bivariate: the other variable (CSV column or property); I of it with the lag of the values.") var x: String?
     @Option(help: "EB rate Moran: events (CSV column or property).") var events: String?
@@ -32,11 +32,14 @@ struct MoranCommand: ParsableCommand {
     @OptionGroup var map: MapOptions
     @Option(help: "Draw the Moran scatterplot to this .svg or .png file.") var scatterplot: String?
     @Flag(help: "Also the exact test under normality (eigenvalues of the weights, n ≤ 5,000).") var exact = false
+    @Option(help: "Moran correlogram over contiguity orders 1…K (spdep sp.correlogram): a table, one row per order.") var correlogram: Int?
 
     mutating func validate() throws {
         if map.map != nil && source.polygons == nil { throw ValidationError("--map needs --polygons for the shapes") }
         if (events == nil) != (population == nil) { throw ValidationError("--events and --population go together") }
         if exact && x != nil { throw ValidationError("--exact applies to the univariate Moran's I") }
+        if let correlogram, !(1...50).contains(correlogram) { throw ValidationError("--correlogram must be from 1 to 50 orders") }
+        if correlogram != nil && (x != nil || exact) { throw ValidationError("--correlogram is the univariate Moran's I by order") }
     }
 
     func run() throws {
@@ -51,6 +54,13 @@ struct MoranCommand: ParsableCommand {
                 loaded.values = try Moran.empiricalBayesRates(events: try loaded.other(events), populations: try loaded.other(population), ids: loaded.ids)
             } else {
                 loaded = try source.load()
+            }
+            if let correlogram {
+                let lags = try MoranCorrelogram.compute(loaded.values, contiguity: loaded.weights.transformed(.B), orders: correlogram)
+                try outputFile.write(SpatialTables.correlogram(lags, format: format ?? .csv))
+                try mapFile?.commit()
+                try outputFile.commit()
+                return
             }
             let permutations = source.permutations(default: 0)
             let result: GlobalStatistic
@@ -70,7 +80,7 @@ struct MoranCommand: ParsableCommand {
                 if let below = p.oneSided.upperBound { fields.append(("p_exact_below", below)) }
                 if let below = p.twoSided.upperBound { fields.append(("p_exact_two_sided_below", below)) }
             }
-            try outputFile.write(SpatialTables.global(fields, format: format))
+            try outputFile.write(SpatialTables.global(fields, format: format ?? .json))
             let name = events != nil ? "EB rate of \(events!)" : (source.value ?? source.valueProperty ?? "values")
             let iText = "Moran's I = \(NumberFormatting.string((result.value * 10000).rounded() / 10000)), n = \(result.n)"
             if let mapFile, let layer = loaded.layer {
@@ -97,28 +107,72 @@ struct MoranCommand: ParsableCommand {
 struct GearyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "geary",
-        abstract: "Geary's C with analytic and permutation inference (esda Geary, spdep geary.test).",
+        abstract: "Geary's C with analytic and permutation inference (esda Geary, spdep geary.test); local Geary with --local.",
         discussion: """
         Same inputs as `equity moran`. Output keys: n, C, expected_C,
         variance_normality, variance_randomisation, z and p as for Moran,
         permutations, p_sim, mean_sim, sd_sim, islands.
 
+        --local: the local Geary cᵢ per area (esda Geary_Local; GeoDa's is
+        cᵢ·(n − 1)/n) with conditional randomisation (default 999
+        permutations), --alpha, and clusters (High-High, Low-Low, Other
+        Positive, Negative, Not significant); --variables A,B,… for the
+        multivariate local Geary (GeoDa). CSV: id, value, c, p_sim, cluster.
+        --map draws the clusters.
+
         Example:
-          equity geary --polygons Fixtures/boundaries/columbus.geojson \\
+          equity geary --polygons Fixtures/boundaries/columbus.geojson \
             --id-property POLYID --value-property CRIME
         """
     )
 
     @OptionGroup var source: SpatialSource
-    @Option(help: "json (default) or csv (one row).") var format: TableFormat = .json
+    @Option(help: "json (default) or csv (one row); csv only with --local.") var format: TableFormat?
     @Option(name: .long, help: "Output file (default: standard output).") var output: String?
+    @Flag(help: "Local Geary per area.") var local = false
+    @Option(help: "Multivariate local Geary: the variables (CSV columns or properties, comma-separated).") var variables: ColumnList?
+    @Option(parsing: .unconditional, help: "Significance level for --local clusters.") var alpha = 0.05
+    @OptionGroup var map: MapOptions
+
+    mutating func validate() throws {
+        if variables != nil && !local { throw ValidationError("--variables applies to --local") }
+        if map.map != nil && !local { throw ValidationError("--map draws the local Geary clusters: give --local") }
+        guard alpha > 0 && alpha < 1 else { throw ValidationError("--alpha must be between 0 and 1") }
+    }
 
     func run() throws {
         try reportingErrors {
             let outputFile = try OutputFile(path: output)
+            let mapFile = try map.openFile()
             let loaded = try source.load()
-            let r = try Geary.global(loaded.values, weights: loaded.weights, permutations: source.permutations(default: 0), seed: source.seed)
-            try outputFile.write(SpatialTables.global(SpatialTables.globalFields(r, symbol: "C"), format: format))
+            if local {
+                let data = try variables.map { try $0.names.map { try loaded.other($0) } } ?? [loaded.values]
+                let g = try LocalGeary.compute(data, weights: loaded.weights, permutations: source.permutations(default: 999), seed: source.seed,
+                                               draws: source.draws)
+                let labels = g.clusters(alpha: alpha)
+                try outputFile.write(SpatialTables.localGeary(ids: loaded.ids, values: loaded.values, result: g, clusters: labels,
+                                                              format: format ?? .csv))
+                if let mapFile, let layer = loaded.layer {
+                    let colours: [LocalGeary.Cluster: String] = [.highHigh: "#d7191c", .lowLow: "#2c7bb6", .otherPositive: "#fdae61",
+                                                                 .negative: "#7b3294", .notSignificant: "#eeeeee", .notTested: "#eeeeee",
+                                                                 .island: "#9e9e9e"]
+                    var legend: [SVGMap.LegendEntry] = []
+                    for c in LocalGeary.Cluster.allCases {
+                        let count = labels.filter { $0 == c }.count
+                        if count > 0 { legend.append(.init(label: "\(c.rawValue) (\(count))", colour: colours[c]!)) }
+                    }
+                    let name = variables?.names.joined(separator: ", ") ?? source.value ?? source.valueProperty ?? "values"
+                    var style = try map.style(defaultTitle: "Local Geary clusters of \(name)", defaultLegendTitle: "Cluster (areas)",
+                                              layer: layer, ids: loaded.ids)
+                    if style.subtitle.isEmpty { style.subtitle = "p ≤ \(NumberFormatting.string(alpha)), \(source.permutations(default: 999)) permutations" }
+                    let titles = (0..<labels.count).map { "\(loaded.ids[$0]): \(labels[$0].rawValue) (c \(NumberFormatting.string((g.values[$0] * 1000).rounded() / 1000)))" }
+                    try map.write(ThematicMap.render(layer, fills: labels.map { colours[$0]! }, titles: titles, legend: legend, style: style), to: mapFile)
+                }
+            } else {
+                let r = try Geary.global(loaded.values, weights: loaded.weights, permutations: source.permutations(default: 0), seed: source.seed)
+                try outputFile.write(SpatialTables.global(SpatialTables.globalFields(r, symbol: "C"), format: format ?? .json))
+            }
+            try mapFile?.commit()
             try outputFile.commit()
         }
     }

@@ -16,12 +16,16 @@ struct NeighbourOptions: ParsableArguments {
             help: "Neighbours within this centroid distance (km for lon/lat) instead of contiguity.") var distanceBand: Double?
     @Option(help: "Distance for --knn/--distance-band: auto (great circle for lon/lat), great-circle or euclidean.")
     var metric: DistanceMetric = .auto
+    @Option(help: "Higher-order contiguity: neighbours exactly this many steps apart (spdep nblag).") var order: Int?
+    @Flag(help: "With --order: every order from 1 up to it (spdep nblag_cumul).") var cumulative = false
 
     mutating func validate() throws {
         if let snap, !(snap >= 0 && snap.isFinite) { throw ValidationError("--snap must be zero or a positive number") }
         if let distanceBand, !(distanceBand > 0 && distanceBand.isFinite) { throw ValidationError("--distance-band must be a positive number") }
         if let knn, knn < 1 { throw ValidationError("--knn must be at least 1") }
         if knn != nil && distanceBand != nil { throw ValidationError("give --knn or --distance-band, not both") }
+        if let order, !(1...50).contains(order) { throw ValidationError("--order must be from 1 to 50") }
+        if cumulative && order == nil { throw ValidationError("--cumulative applies to --order") }
     }
 
     var rule: NeighbourRule {
@@ -40,6 +44,7 @@ struct SpatialSource: ParsableArguments {
     @Option(name: .customLong("id-property"), help: "Feature property with the area id.") var idProperty: String?
     @Option(name: .customLong("value-property"), help: "Feature property with the values.") var valueProperty: String?
     @Option(help: "Adjacency CSV: one row per neighbouring pair of ids (first two columns).") var adjacency: String?
+    @Option(help: "GeoDa/PySAL/spdep weights file (.gal or .gwt) giving the neighbours.") var weights: String?
     @Flag(name: .customLong("allow-islands"), help: "With --adjacency: areas in no pair are intended islands (otherwise an error).")
     var allowIslands = false
     @OptionGroup var neighbours: NeighbourOptions
@@ -62,7 +67,11 @@ struct SpatialSource: ParsableArguments {
         if input != nil && (id == nil || value == nil) { throw ValidationError("--input needs --id and --value") }
         if input == nil && polygons == nil { throw ValidationError("give values with --input/--id/--value or --polygons/--id-property/--value-property") }
         if input == nil && valueProperty == nil && value == nil { throw ValidationError("give --value-property (or --input with --id and --value)") }
-        if adjacency == nil && polygons == nil { throw ValidationError("give neighbours with --polygons (contiguity or distances) or --adjacency") }
+        if adjacency == nil && polygons == nil && weights == nil {
+            throw ValidationError("give neighbours with --polygons (contiguity or distances), --adjacency or --weights")
+        }
+        if let weights, !WeightsFile.handles(weights) { throw ValidationError("--weights reads .gal or .gwt files") }
+        if weights != nil && adjacency != nil { throw ValidationError("give --adjacency or --weights, not both") }
     }
 
     /// The permutations to run: as given, or the statistic's default.
@@ -81,6 +90,9 @@ struct SpatialSource: ParsableArguments {
         request.rule = neighbours.rule
         request.metric = neighbours.metric
         request.transform = transform
+        request.weightsFile = weights
+        request.order = neighbours.order
+        request.cumulative = neighbours.cumulative
         return try SpatialInputs.load(request, defaultTransform: defaultTransform)
     }
 }

@@ -6,12 +6,15 @@ struct WeightsCommand: ParsableCommand {
         commandName: "weights",
         abstract: "Neighbours from polygons: one row per undirected pair (id_a < id_b).",
         discussion: """
-        Reads a GeoJSON FeatureCollection of Polygons/MultiPolygons (.geojson or
-        .geojson.gz). Queen: polygons sharing at least one vertex; rook: sharing
+        Reads polygons: GeoJSON (.geojson, .geojson.gz), Shapefile (.shp) or
+        GeoPackage (.gpkg, through GDAL). Queen: polygons sharing at least one vertex; rook: sharing
         an edge. Vertices must be equal exactly unless --snap T treats vertices
         within distance T as one. --knn K or --distance-band D use centroids
-        instead. Writes id_a,id_b; a summary (areas, pairs, islands, connected
-        components) goes to stderr.
+        instead; --order K gives neighbours K steps apart (--cumulative: 1…K).
+        Writes id_a,id_b, or GeoDa/PySAL/spdep weights files when --output ends
+        in .gal (neighbour lists) or .gwt (one `i j w` line per link; read them
+        back with --weights in every statistic). A summary (areas, pairs,
+        islands, connected components) and the coordinates read go to stderr.
 
         Example:
           equity weights \\
@@ -32,9 +35,13 @@ struct WeightsCommand: ParsableCommand {
             let read = try BoundaryReader.read(path: polygons)
             var layer = read.layer
             layer.declaresLonLat = read.lonLat
-            let w = try SpatialWeights(layer: layer, ids: try SpatialInputs.ids(layer, property: idProperty), rule: neighbours.rule,
+            var w = try SpatialWeights(layer: layer, ids: try SpatialInputs.ids(layer, property: idProperty), rule: neighbours.rule,
                                        metric: neighbours.metric)
-            try out.write(SpatialTables.pairs(w, format: output.format))
+            if let order = neighbours.order { w = try w.higherOrder(order, cumulative: neighbours.cumulative) }
+            let path = output.output?.lowercased() ?? ""
+            if path.hasSuffix(".gal") { try out.write(WeightsFile.gal(w, idVariable: idProperty)) }
+            else if path.hasSuffix(".gwt") { try out.write(WeightsFile.gwt(w, idVariable: idProperty)) }
+            else { try out.write(SpatialTables.pairs(w, format: output.format)) }
             try out.commit()
             writeStderr(SpatialTables.summary(w, source: polygons, rule: neighbours.rule.name) + "\n")
             writeStderr("coordinates: \(read.crs); nothing reprojected\n")

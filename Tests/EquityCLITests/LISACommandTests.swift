@@ -56,3 +56,27 @@ import EquityTestSupport
         #expect(notBinary.status == 1 && notBinary.stderr.contains("0/1 values"), "\(notBinary.stderr)")
     }
 }
+
+/// Correlograms, global join counts, weights files and higher orders from the command line.
+@Suite struct SpatialExtrasCommandTests {
+    @Test func correlogramJoinCountsAndWeightsFiles() throws {
+        let dir = try CLI.temporaryDirectory()
+        let columbus = ["--polygons", CLI.fixture("boundaries/columbus.geojson"), "--id-property", "POLYID"]
+        let c = try CLI.run(["moran"] + columbus + ["--value-property", "CRIME", "--correlogram", "3"])
+        #expect(c.status == 0, "\(c.stderr)")
+        #expect(try c.line(0) == "order,n,I,expected_I,variance_normality,variance_randomisation,z_randomisation,p_randomisation_two_sided,islands")
+        // Order 1 is spdep's 0.500188557182861149 (Fixtures/reference/correlogram_spdep.csv).
+        #expect(close(try number(try c.line(1).split(separator: ",")[2]), 0.500188557182861149, relative: 1e-9))
+        let g = try CLI.run(["join-count"] + columbus + ["--value-property", "CP", "--global"])
+        #expect(g.status == 0 && g.lines.count == 5, "\(g.stderr)")
+        let w = try CLI.run(["weights"] + columbus + ["--output", dir + "/c.gal"])
+        #expect(w.status == 0, "\(w.stderr)")
+        let viaGal = try CLI.run(["moran", "--input", try CLI.temporaryFile("id,v\n" + (1...49).map { "\($0),\($0 % 7)" }.joined(separator: "\n") + "\n"),
+                                  "--id", "id", "--value", "v", "--weights", dir + "/c.gal"])
+        let viaPolygons = try CLI.run(["moran", "--input", try CLI.temporaryFile("id,v\n" + (1...49).map { "\($0),\($0 % 7)" }.joined(separator: "\n") + "\n"),
+                                       "--id", "id", "--value", "v", "--polygons", CLI.fixture("boundaries/columbus.geojson"), "--id-property", "POLYID"])
+        #expect(viaGal.status == 0 && viaGal.stdout == viaPolygons.stdout, "\(viaGal.stderr)")
+        let second = try CLI.run(["weights"] + columbus + ["--order", "2"])
+        #expect(second.status == 0 && second.lines.count == 209, "\(second.lines.count)")
+    }
+}

@@ -1,5 +1,6 @@
 """Deterministic local-statistic references from pygeoda 0.1.3 (GeoDa's C++ core) and esda 2.9.0
-for Equity's tests: bivariate local Moran, local join counts and the quantile LISA, queen
+for Equity's tests: bivariate local Moran, local join counts, the quantile LISA, local Geary (univariate and
+multivariate; esda's p_sim at 9,999 permutations), queen
 contiguity on Columbus (CRIME, INC) and Luton LSOA 2011 (income score, IMD rank).
 
     python Fixtures/reference/scripts/local_stats_geoda.py
@@ -17,10 +18,13 @@ def run(name, gdf, ids, x, y):
     lw = libpysal.weights.Queen.from_dataframe(gdf, use_index=False)
     lw.transform = "R"
     ebv = esda.Moran_Local_BV(x, y, lw, permutations=0)
+    lg = pygeoda.local_geary(w, list(x))
+    mg = pygeoda.local_multigeary(w, [list(x), list(y)])
+    elg = esda.Geary_Local(connectivity=lw, permutations=9999, seed=12345).fit(x)
     ljc = esda.Join_Counts_Local(connectivity=libpysal.weights.Queen.from_dataframe(gdf, use_index=False)).fit(binary, permutations=0)
     for i, code in enumerate(ids):
         rows.append((name, code, x[i], y[i], int(binary[i]), bv.lisa_values()[i], ebv.Is[i], jc.lisa_values()[i], ljc.LJC[i],
-                     ql.lisa_values()[i]))
+                     ql.lisa_values()[i], lg.lisa_values()[i], elg.localG[i], elg.p_sim[i], mg.lisa_values()[i]))
 
 col = gpd.read_file("Fixtures/boundaries/columbus.geojson")
 run("columbus", col, [str(int(v)) for v in col.POLYID], col.CRIME.to_numpy(float), col.INC.to_numpy(float))
@@ -28,5 +32,6 @@ lu = gpd.read_file("Fixtures/boundaries/luton_lsoa11_E06000032.geojson")
 d = pd.read_csv("Fixtures/deprivation/luton_lsoa11_iod2019.csv").set_index("lsoa11cd").loc[lu.LSOA11CD]
 run("luton", lu, list(lu.LSOA11CD), d.income_score.to_numpy(float), d.imd_rank.to_numpy(float))
 pd.DataFrame(rows, columns=["data", "id", "x", "y", "binary", "bimoran_geoda", "bimoran_esda", "joincount_geoda", "joincount_esda",
-                            "quantile_lisa_5_5_geoda"]).to_csv("Fixtures/reference/local_stats_geoda_esda.csv", index=False, float_format="%.17g")
+                            "quantile_lisa_5_5_geoda", "local_geary_geoda", "local_geary_esda", "local_geary_esda_p_sim_9999",
+                            "multigeary_geoda"]).to_csv("Fixtures/reference/local_stats_geoda_esda.csv", index=False, float_format="%.17g")
 print(pygeoda.__version__, esda.__version__)

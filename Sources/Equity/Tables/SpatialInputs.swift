@@ -157,6 +157,12 @@ public enum SpatialInputs {
         public var metric = DistanceMetric.auto
         /// The weights' transform (nil: the statistic's default).
         public var transform: SpatialWeights.Transform?
+        /// A GeoDa/PySAL weights file (`.gal`, `.gwt`) giving the neighbours.
+        public var weightsFile: String?
+        /// Higher-order contiguity: neighbours at this many steps (nil: as built).
+        public var order: Int?
+        /// With `order`: every order from 1 up to it.
+        public var cumulative = false
 
         /// An empty request.
         public init() {}
@@ -210,14 +216,17 @@ public enum SpatialInputs {
         } else {
             throw EquityError.invalidArgument("give the values: a CSV with id and value columns, or polygons with id and value properties")
         }
-        let w: SpatialWeights
-        if let adjacency = request.adjacency {
+        var w: SpatialWeights
+        if let file = request.weightsFile {
+            w = try WeightsFile.read(path: file, ids: ids!)
+        } else if let adjacency = request.adjacency {
             w = try Self.adjacency(csv: adjacency, ids: ids!, allowIslands: request.allowIslands)
         } else if let layer {
             w = try SpatialWeights(layer: layer, ids: ids!, rule: request.rule, metric: request.metric)
         } else {
-            throw EquityError.invalidArgument("give the neighbours: polygons (contiguity or distances) or an adjacency list")
+            throw EquityError.invalidArgument("give the neighbours: polygons (contiguity or distances), an adjacency list or a weights file")
         }
+        if let order = request.order { w = try w.higherOrder(order, cumulative: request.cumulative) }
         return Loaded(ids: ids!, values: values, weights: w.transformed(request.transform ?? defaultTransform), layer: layer, crs: crs,
                       other: other)
     }

@@ -77,6 +77,56 @@ public enum SpatialTables {
         return out
     }
 
+    /// A Moran correlogram: one row per contiguity order.
+    public static func correlogram(_ lags: [MoranCorrelogram.Lag], format: TableFormat = .csv) -> ByteWriter {
+        let out = ByteWriter()
+        out.format = format
+        out.header(["order", "n", "I", "expected_I", "variance_normality", "variance_randomisation", "z_randomisation",
+                    "p_randomisation_two_sided", "islands"])
+        for l in lags {
+            let m = l.moran
+            out.field(l.order); out.field(m.n); out.field(m.value); out.field(m.expected); out.field(m.varianceNormality)
+            out.field(m.varianceRandomisation); out.field(m.zRandomisation); out.field(2 * Normal.survival(abs(m.zRandomisation)))
+            out.field(l.islands)
+            out.endRow()
+        }
+        out.finishTable()
+        return out
+    }
+
+    /// Global join counts: one row per category (same-colour joins, expectation, variance, z,
+    /// one-sided p), then the joins between different categories and all joins.
+    public static func joinCounts(_ r: JoinCounts, format: TableFormat = .csv) -> ByteWriter {
+        let out = ByteWriter()
+        out.format = format
+        out.header(["category", "areas", "joins", "expected", "variance", "z", "p_greater"])
+        for c in r.categories {
+            out.field(NumberFormatting.string(c.value)); out.field(c.areas); out.field(c.joins); out.field(c.expected); out.field(c.variance)
+            out.field(c.z); out.field(c.p)
+            out.endRow()
+        }
+        for (name, joins) in [("different", r.different), ("all", r.total)] {
+            out.field(name); out.field(""); out.field(joins); out.field(""); out.field(""); out.field(""); out.field("")
+            out.endRow()
+        }
+        out.finishTable()
+        return out
+    }
+
+    /// Local Geary per area: id, value, c, p_sim, cluster.
+    public static func localGeary(ids: [String], values: [Double], result: LocalGeary, clusters: [LocalGeary.Cluster],
+                                  format: TableFormat = .csv) -> ByteWriter {
+        let out = ByteWriter()
+        out.format = format
+        out.header(["id", "value", "c", "p_sim", "cluster"])
+        for i in 0..<ids.count {
+            out.field(ids[i]); out.field(values[i]); out.field(result.values[i]); out.field(result.pSim[i]); out.field(clusters[i].rawValue)
+            out.endRow()
+        }
+        out.finishTable()
+        return out
+    }
+
     /// Local join counts per area: id, value (0/1), ljc, p_sim, significant (p_sim ≤ alpha).
     public static func joinCounts(ids: [String], values: [Double], result: LocalJoinCount, alpha: Double, format: TableFormat = .csv) -> ByteWriter {
         let out = ByteWriter()

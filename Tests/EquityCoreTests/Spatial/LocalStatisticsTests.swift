@@ -68,3 +68,32 @@ import Equity
         #expect(throws: EquityError.self) { try LocalJoinCount.compute(x, weights: w) }
     }
 }
+
+/// Local Geary against esda 2.9.0 `Geary_Local` and pygeoda 0.1.3 `local_geary` /
+/// `local_multigeary` (GeoDa standardises with the sample standard deviation, so its cᵢ is
+/// esda's × (n − 1)/n); p_sim against esda's at 9,999 permutations within Monte Carlo error.
+@Suite struct LocalGearyTests {
+    @Test(arguments: ["columbus", "luton"]) func agreesWithEsdaAndGeoDa(_ name: String) throws {
+        let ref = try Fixtures.table(fixture: "reference/local_stats_geoda_esda.csv").filter { $0["data"] == name }
+        let (w, _, _) = try LocalStatisticsTests.weights(name)
+        let x = ref.doubles("x"), y = ref.doubles("y")
+        let n = Double(x.count)
+        let g = try LocalGeary.compute([x], weights: w, permutations: 9999, seed: 11)
+        let multi = try LocalGeary.compute([x, y], weights: w, permutations: 0)
+        let perSite = try LocalGeary.compute([x], weights: w, permutations: 9999, seed: 11, draws: .perSite)
+        for i in 0..<x.count {
+            #expect(LocalStatisticsTests.near(g.values[i], ref.doubles("local_geary_esda")[i]), "\(name) \(i)")
+            #expect(close(g.values[i] * (n - 1) / n, ref.doubles("local_geary_geoda")[i], relative: 1e-9), "\(name) geoda \(i)")
+            #expect(close(multi.values[i] * (n - 1) / n, ref.doubles("multigeary_geoda")[i], relative: 1e-9),
+                    "\(name) multivariate \(i): \(multi.values[i] * (n - 1) / n) vs \(ref.doubles("multigeary_geoda")[i])")
+            let q = ref.doubles("local_geary_esda_p_sim_9999")[i]
+            let pm = (g.pSim[i] + q) / 2
+            let se = (max(pm * (1 - pm), 1e-4) / 9999 * 2).squareRoot()
+            #expect(abs(g.pSim[i] - q) <= 4.5 * se, "\(name) \(i): \(g.pSim[i]) vs esda \(q)")
+            #expect(abs(perSite.pSim[i] - q) <= 4.5 * se, "\(name) \(i): per-site \(perSite.pSim[i]) vs esda \(q)")
+        }
+        let labels = g.clusters(alpha: 0.05)
+        #expect(labels.contains(.highHigh) || labels.contains(.lowLow) || labels.contains(.negative))
+        #expect(multi.clusters(alpha: 0.05).allSatisfy { $0 == .notTested })
+    }
+}
