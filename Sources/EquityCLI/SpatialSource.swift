@@ -3,6 +3,7 @@ import Equity
 
 extension SpatialWeights.Transform: ExpressibleByArgument {}
 extension ConditionalRandomisation.Draws: ExpressibleByArgument {}
+extension DistanceWeights.Kernel: ExpressibleByArgument {}
 extension LocalMoran.Scale: ExpressibleByArgument {}
 extension Contiguity: ExpressibleByArgument {}
 extension DistanceMetric: ExpressibleByArgument {}
@@ -16,6 +17,14 @@ struct NeighbourOptions: ParsableArguments {
             help: "Neighbours within this centroid distance (km for lon/lat) instead of contiguity.") var distanceBand: Double?
     @Option(help: "Distance for --knn/--distance-band: auto (great circle for lon/lat), great-circle or euclidean.")
     var metric: DistanceMetric = .auto
+    @Option(name: .customLong("distance-alpha"), parsing: .unconditional,
+            help: "With --distance-band: weights distance^alpha (e.g. -1 inverse distance; libpysal DistanceBand binary=False, alpha).")
+    var distanceAlpha: Double?
+    @Option(help: "Kernel weights on centroids: triangular, uniform, quadratic, quartic or gaussian (libpysal Kernel; the diagonal included).")
+    var kernel: DistanceWeights.Kernel?
+    @Option(name: .customLong("kernel-k"), help: "Kernel bandwidth from the k-th nearest neighbour (default 2).") var kernelK = 2
+    @Flag(help: "Kernel bandwidth per area (its own k-th nearest neighbour) instead of the largest.") var adaptive = false
+    @Option(parsing: .unconditional, help: "Fixed kernel bandwidth in distance units.") var bandwidth: Double?
     @Option(help: "Higher-order contiguity: neighbours exactly this many steps apart (spdep nblag).") var order: Int?
     @Flag(help: "With --order: every order from 1 up to it (spdep nblag_cumul).") var cumulative = false
 
@@ -25,11 +34,20 @@ struct NeighbourOptions: ParsableArguments {
         if let knn, knn < 1 { throw ValidationError("--knn must be at least 1") }
         if knn != nil && distanceBand != nil { throw ValidationError("give --knn or --distance-band, not both") }
         if let order, !(1...50).contains(order) { throw ValidationError("--order must be from 1 to 50") }
+        if distanceAlpha != nil && distanceBand == nil { throw ValidationError("--distance-alpha applies to --distance-band") }
+        if let distanceAlpha, !(distanceAlpha < 0 && distanceAlpha.isFinite) { throw ValidationError("--distance-alpha must be negative (-1 for inverse distance)") }
+        if kernel != nil && (knn != nil || distanceBand != nil) { throw ValidationError("give --kernel, --knn or --distance-band, one of them") }
+        if (adaptive || bandwidth != nil) && kernel == nil { throw ValidationError("--adaptive and --bandwidth apply to --kernel") }
+        if adaptive && bandwidth != nil { throw ValidationError("give --adaptive or --bandwidth, not both") }
+        if let bandwidth, !(bandwidth > 0 && bandwidth.isFinite) { throw ValidationError("--bandwidth must be a positive number") }
+        if kernelK < 1 { throw ValidationError("--kernel-k must be at least 1") }
         if cumulative && order == nil { throw ValidationError("--cumulative applies to --order") }
     }
 
     var rule: NeighbourRule {
         if let knn { return .nearest(k: knn) }
+        if let kernel { return .kernel(kernel, k: kernelK, fixed: !adaptive, bandwidth: bandwidth) }
+        if let distanceBand, let distanceAlpha { return .inverseDistance(threshold: distanceBand, alpha: distanceAlpha) }
         if let distanceBand { return .distanceBand(distanceBand) }
         return .contiguity(contiguity, snap: snap)
     }
@@ -45,6 +63,8 @@ struct SpatialSource: ParsableArguments {
     @Option(name: .customLong("value-property"), help: "Feature property with the values.") var valueProperty: String?
     @Option(help: "Adjacency CSV: one row per neighbouring pair of ids (first two columns).") var adjacency: String?
     @Option(help: "GeoDa/PySAL/spdep weights file (.gal or .gwt) giving the neighbours.") var weights: String?
+    @Option(name: .customLong("block-by"), help: "Block weights: areas with the same value of this CSV column or property (e.g. a local authority code) are neighbours.")
+    var blockBy: String?
     @Flag(name: .customLong("allow-islands"), help: "With --adjacency: areas in no pair are intended islands (otherwise an error).")
     var allowIslands = false
     @OptionGroup var neighbours: NeighbourOptions
@@ -67,7 +87,7 @@ struct SpatialSource: ParsableArguments {
         if input != nil && (id == nil || value == nil) { throw ValidationError("--input needs --id and --value") }
         if input == nil && polygons == nil { throw ValidationError("give values with --input/--id/--value or --polygons/--id-property/--value-property") }
         if input == nil && valueProperty == nil && value == nil { throw ValidationError("give --value-property (or --input with --id and --value)") }
-        if adjacency == nil && polygons == nil && weights == nil {
+        if adjacency == nil && polygons == nil && weights == nil && blockBy == nil {
             throw ValidationError("give neighbours with --polygons (contiguity or distances), --adjacency or --weights")
         }
         if let weights, !WeightsFile.handles(weights) { throw ValidationError("--weights reads .gal or .gwt files") }
@@ -91,6 +111,7 @@ struct SpatialSource: ParsableArguments {
         request.metric = neighbours.metric
         request.transform = transform
         request.weightsFile = weights
+        request.blockBy = blockBy
         request.order = neighbours.order
         request.cumulative = neighbours.cumulative
         return try SpatialInputs.load(request, defaultTransform: defaultTransform)

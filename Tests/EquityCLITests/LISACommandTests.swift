@@ -80,3 +80,22 @@ import EquityTestSupport
         #expect(second.status == 0 && second.lines.count == 209, "\(second.lines.count)")
     }
 }
+
+/// Distance, kernel and block weights from the command line.
+@Suite struct WeightsOptionsCommandTests {
+    /// Moran's I with inverse-distance weights equals esda's with libpysal
+    /// DistanceBand(threshold=2, binary=False, alpha=-1), row-standardised: 0.2282707748667535.
+    @Test func inverseDistanceKernelAndBlock() throws {
+        let columbus = ["--polygons", CLI.fixture("boundaries/columbus.geojson"), "--id-property", "POLYID", "--value-property", "CRIME"]
+        let idw = try CLI.run(["moran"] + columbus + ["--distance-band", "2", "--distance-alpha", "-1", "--metric", "euclidean", "--format", "csv"])
+        #expect(idw.status == 0, "\(idw.stderr)")
+        #expect(close(try number(try idw.line(1).split(separator: ",")[1]), 0.2282707748667535, relative: 1e-9))
+        let kernel = try CLI.run(["moran"] + columbus + ["--kernel", "quartic", "--kernel-k", "5", "--adaptive", "--metric", "euclidean"])
+        #expect(kernel.status == 0, "\(kernel.stderr)")
+        let local = try CLI.run(["lisa"] + columbus + ["--kernel", "triangular"])
+        #expect(local.status == 1 && local.stderr.contains("self-links"))
+        let block = try CLI.run(["moran", "--input", CLI.fixture("deprivation/england_lsoa11_iod2019.csv.gz"), "--id", "lsoa11cd",
+                                 "--value", "income_score", "--block-by", "lad19cd"])
+        #expect(block.status == 0 && block.stdout.contains("\"n\": 32844"), "\(block.stderr)")
+    }
+}

@@ -163,6 +163,8 @@ public enum SpatialInputs {
         public var order: Int?
         /// With `order`: every order from 1 up to it.
         public var cumulative = false
+        /// Block weights: areas sharing this column's (or property's) text are neighbours.
+        public var blockBy: String?
 
         /// An empty request.
         public init() {}
@@ -217,7 +219,21 @@ public enum SpatialInputs {
             throw EquityError.invalidArgument("give the values: a CSV with id and value columns, or polygons with id and value properties")
         }
         var w: SpatialWeights
-        if let file = request.weightsFile {
+        if let blockBy = request.blockBy {
+            let groups: [String]
+            if let layer, layer.properties[blockBy] != nil {
+                let byId = Dictionary(uniqueKeysWithValues: zip(try Self.ids(layer, property: request.idProperty ?? ""), try layer.property(blockBy)))
+                groups = ids!.map { byId[$0] ?? "" }
+            } else if let input = request.input, let idColumn = request.id {
+                let reader = try CSVReader(path: input)
+                let d = try reader.readColumns(numeric: [], text: [try reader.column(idColumn), try reader.column(blockBy)])
+                let byId = Dictionary(d.text[0].enumerated().map { ($1, d.text[1][$0]) }, uniquingKeysWith: { a, _ in a })
+                groups = ids!.map { byId[$0] ?? "" }
+            } else {
+                throw EquityError.invalidArgument("--block-by needs a CSV column or polygon property named \(blockBy)")
+            }
+            w = try DistanceWeights.block(groups: groups, ids: ids!)
+        } else if let file = request.weightsFile {
             w = try WeightsFile.read(path: file, ids: ids!)
         } else if let adjacency = request.adjacency {
             w = try Self.adjacency(csv: adjacency, ids: ids!, allowIslands: request.allowIslands)

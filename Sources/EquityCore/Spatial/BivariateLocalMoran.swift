@@ -10,6 +10,7 @@ public enum BivariateLocalMoran {
         try SimulationLimits.check(permutations, in: SimulationLimits.permutations, what: "the number of permutations")
         try Moran.validate(x, weights: w)
         try Moran.validate(y, weights: w)
+        try w.requireNoSelfLinks()
         let n = x.count, nd = Double(n)
         func standardised(_ v: [Double]) -> [Double] {
             let m = v.reduce(0, +) / nd

@@ -70,6 +70,7 @@ public enum GetisOrd {
                              threads: Int = Parallelism.threads) throws -> Local {
         try SimulationLimits.check(permutations, in: SimulationLimits.permutations, what: "the number of permutations")
         try Moran.validate(y, weights: weights)
+        try weights.requireNoSelfLinks()
         let w = star ? weights.includingSelf() : weights
         let n = y.count
         let nd = Double(n)

@@ -66,6 +66,7 @@ public struct LocalGeary: Sendable, Equatable {
         try SimulationLimits.check(permutations, in: SimulationLimits.permutations, what: "the number of permutations")
         guard let first = variables.first else { throw EquityError.invalidArgument("give at least one variable") }
         for v in variables { try Moran.validate(v, weights: weights) }
+        try weights.requireNoSelfLinks()
         let w = weights.transformed(.R)
         let n = first.count, nd = Double(n), m = variables.count
         let z: [[Double]] = variables.map { v in

@@ -21,6 +21,7 @@ public struct LocalJoinCount: Sendable, Equatable {
             throw EquityError.invalidArgument("area \(i + 1): local join counts need 0/1 values (got \(NumberFormatting.string(y[i])))")
         }
         let w = weights.transformed(.B)
+        try weights.requireNoSelfLinks()
         let n = y.count
         let lag = w.lag(y)
         let counts = (0..<n).map { y[$0] * lag[$0] }

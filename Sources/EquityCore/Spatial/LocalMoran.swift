@@ -32,6 +32,7 @@ public struct LocalMoran: Sendable {
                                threads: Int = Parallelism.threads) throws -> LocalMoran {
         try SimulationLimits.check(permutations, in: SimulationLimits.permutations, what: "the number of permutations")
         try Moran.validate(y, weights: w)
+        try w.requireNoSelfLinks()
         let n = y.count
         let nd = Double(n)
         let mean = y.reduce(0, +) / nd

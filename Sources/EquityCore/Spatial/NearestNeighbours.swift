@@ -178,4 +178,110 @@ public enum DistanceWeights {
         }
         return SpatialWeights(ids: ids, indexPairs: pairs)
     }
+
+    /// Inverse-distance weights (libpysal `DistanceBand(threshold, binary=False, alpha=α)`):
+    /// neighbours within `threshold`, weighted dᵢⱼ^α (α = −1 inverse distance, −2 gravity).
+    /// Coincident points (d = 0) are an error, as their weight would be infinite.
+    public static func inverseDistance(_ points: PointSet, ids: [String], threshold d: Double, alpha: Double) throws -> SpatialWeights {
+        guard d > 0, d.isFinite else { throw EquityError.invalidArgument("the distance threshold must be greater than zero") }
+        guard alpha.isFinite, alpha < 0 else { throw EquityError.invalidArgument("alpha must be negative (−1 for inverse distance)") }
+        let tree = KDTree(points.embedded())
+        let r2 = points.searchRadiusSquared(d)
+        var offsets = [0], nb: [Int32] = [], w: [Double] = []
+        for i in 0..<points.count {
+            for j in tree.within(i, radiusSquared: r2) {
+                let dist = points.distance(i, j)
+                guard dist <= d else { continue }
+                guard dist > 0 else { throw EquityError.invalidArgument("areas \(ids[i]) and \(ids[j]) are at the same point: no inverse distance") }
+                nb.append(Int32(j))
+                w.append(pow(dist, alpha))
+            }
+            offsets.append(nb.count)
+        }
+        return SpatialWeights(ids: ids, offsets: offsets, neighbours: nb, original: w)
+    }
+
+    /// Kernel functions of libpysal `Kernel`, of z = d/bandwidth (0 beyond the bandwidth).
+    public enum Kernel: String, Sendable, CaseIterable {
+        /// 1 − z.
+        case triangular
+        /// ½.
+        case uniform
+        /// ¾(1 − z²) (Epanechnikov).
+        case quadratic
+        /// (15/16)(1 − z²)² (biweight).
+        case quartic
+        /// (2π)^−½·e^(−z²/2), truncated at the bandwidth.
+        case gaussian
+
+        /// K(z).
+        public func value(_ z: Double) -> Double {
+            switch self {
+            case .triangular: return 1 - z
+            case .uniform: return 0.5
+            case .quadratic:
+                let u: Double = 1 - z * z
+                return 0.75 * u
+            case .quartic:
+                let u: Double = 1 - z * z
+                return 0.9375 * u * u
+            case .gaussian:
+                let c: Double = 1 / (2 * Double.pi).squareRoot()
+                return c * exp(-z * z / 2)
+            }
+        }
+    }
+
+    /// Kernel weights (libpysal `Kernel(k=k, fixed=…, function=…)`): bandwidth hᵢ the distance
+    /// to the k-th nearest other point, times 1.0000001 — its largest over all points when
+    /// `fixed`, each point's own when adaptive — or `bandwidth` when given (fixed). Fixed: every
+    /// point within h; adaptive: the k nearest others (asymmetric). Weights K(dᵢⱼ/hᵢ), the
+    /// point itself included with weight K(0) as libpysal does. Returns the weights and the
+    /// bandwidths.
+    public static func kernel(_ points: PointSet, ids: [String], function: Kernel, k: Int = 2, fixed: Bool = true,
+                              bandwidth given: Double? = nil) throws -> (weights: SpatialWeights, bandwidth: [Double]) {
+        guard k >= 1, k < points.count else { throw EquityError.invalidArgument("k must be from 1 to n − 1") }
+        let tree = KDTree(points.embedded())
+        let eps = 1.0000001
+        var h: [Double]
+        if let given {
+            guard given > 0, given.isFinite else { throw EquityError.invalidArgument("the bandwidth must be greater than zero") }
+            h = [Double](repeating: given, count: points.count)
+        } else {
+            // Distance to the k-th nearest other point.
+            let kth = (0..<points.count).map { i in points.distance(i, tree.nearest(i, k: k).last!.1) }
+            h = fixed ? [Double](repeating: kth.max()! * eps, count: points.count) : kth.map { $0 * eps }
+        }
+        var offsets = [0], nb: [Int32] = [], w: [Double] = []
+        for i in 0..<points.count {
+            var row: [(Int, Double)] = [(i, function.value(0))]
+            if fixed || given != nil {
+                for j in tree.within(i, radiusSquared: points.searchRadiusSquared(h[i])) {
+                    let d = points.distance(i, j)
+                    if d <= h[i] { row.append((j, function.value(d / h[i]))) }
+                }
+            } else {
+                // Adaptive: the point and its k nearest others, as libpysal.
+                for (_, j) in tree.nearest(i, k: k) { row.append((j, function.value(points.distance(i, j) / h[i]))) }
+            }
+            row.sort { $0.0 < $1.0 }
+            for (j, v) in row { nb.append(Int32(j)); w.append(v) }
+            offsets.append(nb.count)
+        }
+        return (SpatialWeights(ids: ids, offsets: offsets, neighbours: nb, original: w), h)
+    }
+
+    /// Block weights (libpysal `block_weights`): areas sharing a group (e.g. the same local
+    /// authority) are all neighbours of one another; binary, symmetric.
+    public static func block(groups: [String], ids: [String]) throws -> SpatialWeights {
+        guard groups.count == ids.count else { throw EquityError.invalidArgument("one group per area") }
+        var members: [String: [Int32]] = [:]
+        for (i, g) in groups.enumerated() { members[g, default: []].append(Int32(i)) }
+        var offsets = [0], nb: [Int32] = []
+        for (i, g) in groups.enumerated() {
+            for j in members[g]! where Int(j) != i { nb.append(j) }
+            offsets.append(nb.count)
+        }
+        return SpatialWeights(ids: ids, offsets: offsets, neighbours: nb, original: [Double](repeating: 1, count: nb.count))
+    }
 }

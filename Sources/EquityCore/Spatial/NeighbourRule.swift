@@ -6,6 +6,10 @@ public enum NeighbourRule: Sendable, Equatable {
     case nearest(k: Int)
     /// Every centroid within this distance (km for longitude/latitude; symmetric).
     case distanceBand(Double)
+    /// Centroids within the threshold, weighted by distance^alpha (libpysal `DistanceBand`, binary=False).
+    case inverseDistance(threshold: Double, alpha: Double)
+    /// Kernel weights (libpysal `Kernel`): function, k nearest for the bandwidth, fixed or adaptive, or a given bandwidth.
+    case kernel(DistanceWeights.Kernel, k: Int, fixed: Bool, bandwidth: Double?)
 
     /// Words for summaries: "queen", "6-nearest-neighbour", "distance-band (2.5)".
     public var name: String {
@@ -13,6 +17,8 @@ public enum NeighbourRule: Sendable, Equatable {
         case let .contiguity(rule, _): return rule.rawValue
         case let .nearest(k): return "\(k)-nearest-neighbour"
         case let .distanceBand(d): return "distance-band (\(NumberFormatting.string(d)))"
+        case let .inverseDistance(d, a): return "inverse-distance (\(NumberFormatting.string(d)), alpha \(NumberFormatting.string(a)))"
+        case let .kernel(f, k, fixed, b): return "\(fixed || b != nil ? "fixed" : "adaptive") \(f.rawValue) kernel (\(b.map { "bandwidth \(NumberFormatting.string($0))" } ?? "k = \(k)"))"
         }
     }
 }
@@ -41,6 +47,11 @@ extension SpatialWeights {
             self = try DistanceWeights.knn(PointSet(centroidsOf: layer, geographic: geographic), ids: ids, k: k)
         case let .distanceBand(d):
             self = try DistanceWeights.band(PointSet(centroidsOf: layer, geographic: geographic), ids: ids, distance: d)
+        case let .inverseDistance(d, alpha):
+            self = try DistanceWeights.inverseDistance(PointSet(centroidsOf: layer, geographic: geographic), ids: ids, threshold: d, alpha: alpha)
+        case let .kernel(f, k, fixed, b):
+            self = try DistanceWeights.kernel(PointSet(centroidsOf: layer, geographic: geographic), ids: ids, function: f, k: k, fixed: fixed,
+                                              bandwidth: b).weights
         }
     }
 }

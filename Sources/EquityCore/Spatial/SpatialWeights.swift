@@ -89,6 +89,18 @@ public struct SpatialWeights: Sendable {
         self.weights = SpatialWeights.apply(transform, offsets: offsets, original: original)
     }
 
+    /// Whether any area is listed among its own neighbours (kernel weights include the diagonal).
+    public var hasSelfLinks: Bool {
+        (0..<count).contains { i in (offsets[i]..<offsets[i + 1]).contains { Int(neighbours[$0]) == i } }
+    }
+
+    /// Throws for weights with self-links (local statistics permute the neighbours' values).
+    public func requireNoSelfLinks() throws {
+        if hasSelfLinks {
+            throw EquityError.invalidArgument("these weights list areas among their own neighbours (kernel weights include the diagonal); local statistics need weights without self-links")
+        }
+    }
+
     /// The same neighbours under another transform (computed from the original weights).
     public func transformed(_ t: Transform) -> SpatialWeights {
         SpatialWeights(ids: ids, offsets: offsets, neighbours: neighbours, original: original, transform: t)
