@@ -29,7 +29,7 @@ struct EquityCommand: ParsableCommand {
         subcommands: [CICommand.self, FunnelCommand.self, SIICommand.self, GiniCommand.self, TwentyTwentyCommand.self,
                       WeightsCommand.self, MoranCommand.self, LISACommand.self, GearyCommand.self, GetisOrdCommand.self,
                       CompareCommand.self, TrendCommand.self, ReportCommand.self, DeprivationSIICommand.self, EBCommand.self,
-                      AggregateCommand.self, LookupCommand.self, MapCommand.self, JoinCountCommand.self]
+                      AggregateCommand.self, LookupCommand.self, MapCommand.self, JoinCountCommand.self, LeeCommand.self, NeighbourMatchCommand.self]
     )
 
     /// Writes to a closed pipe report an error (EPIPE) instead of killing the process, and

@@ -99,3 +99,24 @@ import EquityTestSupport
         #expect(block.status == 0 && block.stdout.contains("\"n\": 32844"), "\(block.stderr)")
     }
 }
+
+/// Lee's L and the neighbour match test from the command line.
+@Suite struct LeeAndNeighbourMatchCommandTests {
+    /// Luton's L (IMD rank with income score): esda Spatial_Pearson gives −0.4198245233686335.
+    @Test func leeAndNeighbourMatch() throws {
+        let luton = ["--input", CLI.fixture("deprivation/luton_lsoa11_iod2019.csv"), "--id", "lsoa11cd",
+                     "--polygons", CLI.fixture("boundaries/luton_lsoa11_E06000032.geojson"), "--id-property", "LSOA11CD"]
+        let g = try CLI.run(["lee"] + luton + ["--value", "imd_rank", "--x", "income_score", "--format", "csv"])
+        #expect(g.status == 0, "\(g.stderr)")
+        #expect(close(try number(try g.line(1).split(separator: ",")[1]), -0.4198245233686335, relative: 1e-9))
+        let l = try CLI.run(["lee"] + luton + ["--value", "imd_rank", "--x", "income_score", "--local", "--permutations", "99"])
+        #expect(l.status == 0 && l.lines.count == 122)
+        #expect(try l.line(0) == "id,x,y,L_i,p_sim")
+        let m = try CLI.run(["neighbour-match", "--polygons", CLI.fixture("boundaries/columbus.geojson"), "--id-property", "POLYID",
+                             "--variables", "CRIME,INC", "--k", "6", "--metric", "euclidean"])
+        #expect(m.status == 0, "\(m.stderr)")
+        let first = try m.line(1).split(separator: ",")
+        let p = try number(first[2])
+        #expect(first[1] == "1" && close(p, 0.41592331898465323, relative: 1e-12))
+    }
+}

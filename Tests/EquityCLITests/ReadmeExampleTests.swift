@@ -31,7 +31,7 @@ import EquityTestSupport
 
     @Test func everyExamplePrintsWhatTheReadmeShows() throws {
         let examples = try Self.examples()
-        #expect(examples.count == 34)
+        #expect(examples.count == 37)
         let work = try CLI.temporaryDirectory()
         try FileManager.default.createSymbolicLink(atPath: work + "/Fixtures", withDestinationPath: Fixtures.packageRoot + "/Fixtures")
         let bin = (CLI.binary as NSString).deletingLastPathComponent

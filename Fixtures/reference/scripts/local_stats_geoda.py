@@ -35,3 +35,26 @@ pd.DataFrame(rows, columns=["data", "id", "x", "y", "binary", "bimoran_geoda", "
                             "quantile_lisa_5_5_geoda", "local_geary_geoda", "local_geary_esda", "local_geary_esda_p_sim_9999",
                             "multigeary_geoda"]).to_csv("Fixtures/reference/local_stats_geoda_esda.csv", index=False, float_format="%.17g")
 print(pygeoda.__version__, esda.__version__)
+
+# Lee's L (esda Spatial_Pearson / Spatial_Pearson_Local) on row-standardised queen weights.
+lee_rows = []
+for name, gdf, ids, x, y in (("columbus", col, [str(int(v)) for v in col.POLYID], col.CRIME.to_numpy(float), col.INC.to_numpy(float)),
+                             ("luton", lu, list(lu.LSOA11CD), d.income_score.to_numpy(float), d.imd_rank.to_numpy(float))):
+    lw = libpysal.weights.Queen.from_dataframe(gdf, use_index=False)
+    lw.transform = "R"
+    g = esda.Spatial_Pearson(connectivity=lw.sparse, permutations=0).fit(x.reshape(-1, 1), y.reshape(-1, 1))
+    loc = esda.Spatial_Pearson_Local(connectivity=lw.sparse, permutations=0).fit(x.reshape(-1, 1), y.reshape(-1, 1))
+    for i, code in enumerate(ids):
+        lee_rows.append((name, code, g.association_[0, 1], g.association_[0, 0], g.association_[1, 1], loc.associations_[i]))
+pd.DataFrame(lee_rows, columns=["data", "id", "L_xy", "L_xx", "L_yy", "L_i"]).to_csv("Fixtures/reference/lees_l_esda.csv", index=False,
+                                                                                   float_format="%.17g")
+
+# The local neighbour match test (pygeoda neighbor_match_test, k = 6, standardised, Euclidean).
+nm_rows = []
+for name, gdf, ids, x, y in (("columbus", col, [str(int(v)) for v in col.POLYID], col.CRIME.to_numpy(float), col.INC.to_numpy(float)),
+                             ("luton", lu, list(lu.LSOA11CD), d.income_score.to_numpy(float), d.imd_rank.to_numpy(float))):
+    r = pygeoda.neighbor_match_test(pygeoda.open(gdf), [list(x), list(y)], 6)
+    for i, code in enumerate(ids):
+        nm_rows.append((name, code, r["Cardinality"][i], r["Probability"][i]))
+pd.DataFrame(nm_rows, columns=["data", "id", "cardinality", "probability"]).to_csv("Fixtures/reference/neighbour_match_geoda.csv",
+                                                                                 index=False, float_format="%.17g")

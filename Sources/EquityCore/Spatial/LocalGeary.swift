@@ -94,107 +94,46 @@ public struct LocalGeary: Sendable, Equatable {
         return LocalGeary(values: c, pSim: p, isIsland: island, z: z[0], variables: m)
     }
 
-    /// Shared draws per cardinality; every draw evaluated for every area of that cardinality.
+    /// Local Geary's pseudo p-values: shared draws where rows have equal weights, per site elsewhere.
     static func sharedGeary(z: [[Double]], weights w: SpatialWeights, common: [Double], observed: [Double], permutations r: Int,
                             seed: UInt64, threads: Int) -> [Double] {
-        let n = observed.count, m = z.count
-        var p = [Double](repeating: .nan, count: n)
-        var byK: [Int: [Int]] = [:]
-        for i in 0..<n where !common[i].isNaN { byK[w.offsets[i + 1] - w.offsets[i], default: []].append(i) }
-        let ks = byK.keys.sorted()
-        let block = SharedDraws.block
-        let blocksPerK = (r + block - 1) / block
-        let streams = Xoshiro256.streams(seed: seed, count: ks.count * blocksPerK)
-        for (kIndex, k) in ks.enumerated() {
-            let sites = byK[k]!
-            // S1 and S2 per draw and variable (draw-major), and each draw's slots.
-            var s1 = [Double](repeating: 0, count: r * m), s2 = s1
-            var members = [Int32](repeating: 0, count: r * k)
-            s1.withUnsafeMutableBufferPointer { a in s2.withUnsafeMutableBufferPointer { b in members.withUnsafeMutableBufferPointer { mm in
-                let s1Out = a, s2Out = b, mOut = mm
-                DispatchQueue.concurrentPerform(iterations: min(max(1, threads), blocksPerK)) { t in
-                    var blockIndex = t
-                    let pool = UnsafeMutablePointer<Int32>.allocate(capacity: n - 1)
-                    defer { pool.deallocate() }
-                    while blockIndex < blocksPerK {
-                        var g = HalfDraws(streams[kIndex * blocksPerK + blockIndex])
-                        for s in 0..<(n - 1) { pool[s] = Int32(s) }
-                        for draw in (blockIndex * block)..<min(r, (blockIndex + 1) * block) {
-                            for d in 0..<k {
-                                let j = d + Int(g.bounded(UInt32(n - 1 - d)))
-                                let s = pool[j]; pool[j] = pool[d]; pool[d] = s
-                                mOut[draw * k + d] = s
-                                for v in 0..<m { let x = z[v][Int(s)]; s1Out[draw * m + v] += x; s2Out[draw * m + v] += x * x }
-                            }
-                        }
-                        blockIndex += min(max(1, threads), blocksPerK)
-                    }
-                }
-            } } }
-            // Which draws hold each area's slot.
-            var holds = [[Int32]](repeating: [], count: sites.count)
-            var position = [Int: Int]()
-            for (a, i) in sites.enumerated() where i < n - 1 { position[i] = a }
-            for draw in 0..<r { for d in 0..<k { if let a = position[Int(members[draw * k + d])] { holds[a].append(Int32(draw)) } } }
-            let chunk = max(1, (sites.count + 4 * threads - 1) / (4 * max(1, threads)))
-            let chunks = (sites.count + chunk - 1) / chunk
-            p.withUnsafeMutableBufferPointer { pBuf in
-                let pOut = pBuf
-                DispatchQueue.concurrentPerform(iterations: chunks) { ch in
-                    for a in (ch * chunk)..<min(sites.count, (ch + 1) * chunk) {
-                        let i = sites[a], w0 = common[i], obs = observed[i], kd = Double(k)
-                        var zi = [Double](repeating: 0, count: m), base = 0.0
-                        for v in 0..<m { zi[v] = z[v][i]; base += kd * zi[v] * zi[v] }
-                        func sim(_ draw: Int, shifted: Bool) -> Double {
-                            var s = base
-                            for v in 0..<m {
-                                var a1 = s1[draw * m + v], a2 = s2[draw * m + v]
-                                if shifted { let last = z[v][n - 1]; a1 += last - zi[v]; a2 += last * last - zi[v] * zi[v] }
-                                s += a2 - 2 * zi[v] * a1
-                            }
-                            return w0 * s / Double(m)
-                        }
-                        var atLeast = 0, atMost = 0
-                        var hold = holds[a].makeIterator()
-                        var next = hold.next().map(Int.init) ?? -1
-                        for draw in 0..<r {
-                            let shifted = draw == next
-                            if shifted { next = hold.next().map(Int.init) ?? -1 }
-                            let x = sim(draw, shifted: shifted)
-                            if x >= obs { atLeast += 1 }
-                            if x <= obs { atMost += 1 }
-                        }
-                        pOut[i] = PermutationKernel.foldedP(atLeast: atLeast, atMost: atMost, permutations: r)
-                    }
-                }
-            }
+        let m = z.count, md = Double(m)
+        return SharedDraws.pValuesBySums(variables: z, weights: w, common: common, observed: observed, permutations: r, seed: seed,
+                                         threads: threads) { i, k, w0, s1, s2 in
+            var s = 0.0
+            for v in 0..<m { let zi = z[v][i]; s += Double(k) * zi * zi - 2 * zi * s1[v] + s2[v] }
+            return w0 * s / md
         }
-        return p
     }
 
     /// Per-site simulation (areas whose neighbours weigh differently).
     static func perSiteGeary(z: [[Double]], weights w: SpatialWeights, sites: [Int], observed: [Double], permutations r: Int, seed: UInt64) -> [Double] {
-        let n = observed.count, m = z.count
-        let streams = Xoshiro256.streams(seed: seed, count: sites.count)
-        var pool = (0..<(n - 1)).map { Int32($0) }
-        return sites.enumerated().map { a, i in
-            var g = HalfDraws(streams[a])
-            let lo = w.offsets[i], k = w.offsets[i + 1] - lo
-            var atLeast = 0, atMost = 0
-            for _ in 0..<r {
-                var s = 0.0
-                for d in 0..<k {
-                    let j = d + Int(g.bounded(UInt32(n - 1 - d)))
-                    let drawn = pool[j]; pool[j] = pool[d]; pool[d] = drawn
-                    var site = Int(drawn)
-                    if site >= i { site += 1 }
-                    for v in 0..<m { let dd = z[v][i] - z[v][site]; s += w.weights[lo + d] * dd * dd }
-                }
-                let x = s / Double(m)
-                if x >= observed[i] { atLeast += 1 }
-                if x <= observed[i] { atMost += 1 }
-            }
-            return PermutationKernel.foldedP(atLeast: atLeast, atMost: atMost, permutations: r)
+        let m = z.count
+        return SharedDraws.perSite(weights: w, sites: sites, observed: observed, permutations: r, seed: seed) { i, drawn, weights in
+            var s = 0.0
+            for (d, site) in drawn.enumerated() { for v in 0..<m { let dd = z[v][i] - z[v][site]; s += weights[d] * dd * dd } }
+            return s / Double(m)
         }
+    }
+
+    /// Lee's local L: the product of the lags of zx and zy, by shared draws or per site.
+    static func sharedProduct(zx: [Double], zy: [Double], weights w: SpatialWeights, observed: [Double], permutations r: Int, seed: UInt64,
+                              draws: ConditionalRandomisation.Draws, threads: Int) throws -> [Double] {
+        let n = zx.count
+        guard r > 0 else { return [Double](repeating: .nan, count: n) }
+        let island = (0..<n).map { w.offsets[$0] == w.offsets[$0 + 1] }
+        let common = draws == .shared ? SharedDraws.commonWeights(w, skip: island) : [Double](repeating: .nan, count: n)
+        var p = SharedDraws.pValuesBySums(variables: [zx, zy], weights: w, common: common, observed: observed, permutations: r, seed: seed,
+                                          threads: threads) { _, _, w0, s1, _ in (w0 * s1[0]) * (w0 * s1[1]) }
+        let rest = (0..<n).filter { !island[$0] && common[$0].isNaN }
+        if !rest.isEmpty {
+            let q = SharedDraws.perSite(weights: w, sites: rest, observed: observed, permutations: r, seed: seed &+ 0x9E37_79B9_7F4A_7C15) { _, drawn, weights in
+                var a = 0.0, b = 0.0
+                for (d, site) in drawn.enumerated() { a += weights[d] * zx[site]; b += weights[d] * zy[site] }
+                return a * b
+            }
+            for (k, i) in rest.enumerated() { p[i] = q[k] }
+        }
+        return p
     }
 }

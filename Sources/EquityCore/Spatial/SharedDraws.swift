@@ -168,4 +168,110 @@ enum SharedDraws {
         }
         return p
     }
+
+    /// Pseudo p-values of a statistic that depends on a draw through the sums S₁ᵥ = Σ zᵥⱼ and
+    /// S₂ᵥ = Σ zᵥⱼ² of each variable over the drawn neighbours (local Geary, Lee's Lᵢ): shared
+    /// draws per cardinality as `pValues`, every draw evaluated for every site of that
+    /// cardinality (O(n·R)). `simulate(i, k, w, S₁, S₂)` gives the statistic of site i with k
+    /// neighbours of weight w; the sums are already corrected for the site's own slot.
+    static func pValuesBySums(variables z: [[Double]], weights w: SpatialWeights, common: [Double], observed: [Double], permutations r: Int,
+                              seed: UInt64, threads: Int,
+                              simulate: @escaping (Int, Int, Double, UnsafePointer<Double>, UnsafePointer<Double>) -> Double) -> [Double] {
+        let n = observed.count, m = z.count
+        var p = [Double](repeating: .nan, count: n)
+        guard r > 0, n > 1 else { return p }
+        var byK: [Int: [Int]] = [:]
+        for i in 0..<n where !common[i].isNaN { byK[w.offsets[i + 1] - w.offsets[i], default: []].append(i) }
+        let ks = byK.keys.sorted()
+        let blocksPerK = (r + block - 1) / block
+        let streams = Xoshiro256.streams(seed: seed, count: ks.count * blocksPerK)
+        let workers = max(1, threads)
+        for (kIndex, k) in ks.enumerated() {
+            let sites = byK[k]!
+            var s1 = [Double](repeating: 0, count: r * m), s2 = s1
+            var members = [Int32](repeating: 0, count: r * k)
+            s1.withUnsafeMutableBufferPointer { a in s2.withUnsafeMutableBufferPointer { b in members.withUnsafeMutableBufferPointer { mm in
+                let s1Out = a, s2Out = b, mOut = mm
+                DispatchQueue.concurrentPerform(iterations: min(workers, blocksPerK)) { t in
+                    var blockIndex = t
+                    let pool = UnsafeMutablePointer<Int32>.allocate(capacity: n - 1)
+                    defer { pool.deallocate() }
+                    while blockIndex < blocksPerK {
+                        var g = HalfDraws(streams[kIndex * blocksPerK + blockIndex])
+                        for s in 0..<(n - 1) { pool[s] = Int32(s) }
+                        for draw in (blockIndex * block)..<min(r, (blockIndex + 1) * block) {
+                            for d in 0..<k {
+                                let j = d + Int(g.bounded(UInt32(n - 1 - d)))
+                                let s = pool[j]; pool[j] = pool[d]; pool[d] = s
+                                mOut[draw * k + d] = s
+                                for v in 0..<m { let x = z[v][Int(s)]; s1Out[draw * m + v] += x; s2Out[draw * m + v] += x * x }
+                            }
+                        }
+                        blockIndex += min(workers, blocksPerK)
+                    }
+                }
+            } } }
+            var holds = [[Int32]](repeating: [], count: sites.count)
+            var position = [Int: Int]()
+            for (a, i) in sites.enumerated() where i < n - 1 { position[i] = a }
+            for draw in 0..<r { for d in 0..<k { if let a = position[Int(members[draw * k + d])] { holds[a].append(Int32(draw)) } } }
+            let chunk = max(1, (sites.count + 4 * workers - 1) / (4 * workers))
+            let chunks = (sites.count + chunk - 1) / chunk
+            p.withUnsafeMutableBufferPointer { pBuf in
+                let pOut = pBuf
+                DispatchQueue.concurrentPerform(iterations: chunks) { ch in
+                    let a1 = UnsafeMutablePointer<Double>.allocate(capacity: m), a2 = UnsafeMutablePointer<Double>.allocate(capacity: m)
+                    defer { a1.deallocate(); a2.deallocate() }
+                    for a in (ch * chunk)..<min(sites.count, (ch + 1) * chunk) {
+                        let i = sites[a], w0 = common[i], obs = observed[i]
+                        var atLeast = 0, atMost = 0
+                        var hold = holds[a].makeIterator()
+                        var next = hold.next().map(Int.init) ?? -1
+                        for draw in 0..<r {
+                            let shifted = draw == next
+                            if shifted { next = hold.next().map(Int.init) ?? -1 }
+                            for v in 0..<m {
+                                a1[v] = s1[draw * m + v]; a2[v] = s2[draw * m + v]
+                                if shifted { let last = z[v][n - 1], zi = z[v][i]; a1[v] += last - zi; a2[v] += last * last - zi * zi }
+                            }
+                            let x = simulate(i, k, w0, a1, a2)
+                            if x >= obs { atLeast += 1 }
+                            if x <= obs { atMost += 1 }
+                        }
+                        pOut[i] = PermutationKernel.foldedP(atLeast: atLeast, atMost: atMost, permutations: r)
+                    }
+                }
+            }
+        }
+        return p
+    }
+
+    /// Per-site conditional randomisation of any statistic of the site, its drawn neighbour sites
+    /// and its row weights: `simulate(i, drawnSites, rowWeights)`. One stream per site.
+    static func perSite(weights w: SpatialWeights, sites: [Int], observed: [Double], permutations r: Int, seed: UInt64,
+                        simulate: (Int, [Int], [Double]) -> Double) -> [Double] {
+        let n = observed.count
+        let streams = Xoshiro256.streams(seed: seed, count: max(1, sites.count))
+        var pool = (0..<(n - 1)).map { Int32($0) }
+        return sites.enumerated().map { a, i in
+            var g = HalfDraws(streams[a])
+            let lo = w.offsets[i], k = w.offsets[i + 1] - lo
+            let rowWeights = Array(w.weights[lo..<(lo + k)])
+            var drawn = [Int](repeating: 0, count: k)
+            var atLeast = 0, atMost = 0
+            for _ in 0..<r {
+                for d in 0..<k {
+                    let j = d + Int(g.bounded(UInt32(n - 1 - d)))
+                    let s = pool[j]; pool[j] = pool[d]; pool[d] = s
+                    var site = Int(s)
+                    if site >= i { site += 1 }
+                    drawn[d] = site
+                }
+                let x = simulate(i, drawn, rowWeights)
+                if x >= observed[i] { atLeast += 1 }
+                if x <= observed[i] { atMost += 1 }
+            }
+            return PermutationKernel.foldedP(atLeast: atLeast, atMost: atMost, permutations: r)
+        }
+    }
 }

@@ -97,3 +97,45 @@ import Equity
         #expect(multi.clusters(alpha: 0.05).allSatisfy { $0 == .notTested })
     }
 }
+
+/// Lee's L against esda 2.9.0 `Spatial_Pearson` and `Spatial_Pearson_Local`
+/// (`Fixtures/reference/lees_l_esda.csv`), row-standardised queen weights.
+@Suite struct LeesLTests {
+    @Test(arguments: ["columbus", "luton"]) func agreesWithEsda(_ name: String) throws {
+        let ref = try Fixtures.table(fixture: "reference/lees_l_esda.csv").filter { $0["data"] == name }
+        let data = try Fixtures.table(fixture: "reference/local_stats_geoda_esda.csv").filter { $0["data"] == name }
+        let (w, _, _) = try LocalStatisticsTests.weights(name)
+        let r = try LeesL.compute(x: data.doubles("x"), y: data.doubles("y"), weights: w, permutations: 999, local: true, seed: 3)
+        #expect(LocalStatisticsTests.near(r.value, ref.doubles("L_xy")[0]))
+        #expect(LocalStatisticsTests.near(r.lxx, ref.doubles("L_xx")[0]) && LocalStatisticsTests.near(r.lyy, ref.doubles("L_yy")[0]))
+        for (i, want) in ref.doubles("L_i").enumerated() { #expect(LocalStatisticsTests.near(r.local[i], want), "\(name) L_\(i)") }
+        #expect(r.pSim > 0 && r.pSim <= 1 && r.localPSim.allSatisfy { $0 > 0 && $0 <= 1 })
+        // Shared and per-site local p-values agree within Monte Carlo error.
+        let perSite = try LeesL.compute(x: data.doubles("x"), y: data.doubles("y"), weights: w, permutations: 9999, local: true, seed: 3, draws: .perSite)
+        let shared = try LeesL.compute(x: data.doubles("x"), y: data.doubles("y"), weights: w, permutations: 9999, local: true, seed: 3)
+        for i in 0..<shared.local.count {
+            let pm = (shared.localPSim[i] + perSite.localPSim[i]) / 2
+            #expect(abs(shared.localPSim[i] - perSite.localPSim[i]) <= 4.5 * (max(pm * (1 - pm), 1e-4) / 9999 * 2).squareRoot(), "\(name) \(i)")
+        }
+    }
+}
+
+/// The local neighbour match test against pygeoda 0.1.3 `neighbor_match_test` (k = 6; CRIME and
+/// INC on Columbus, income score and IMD rank on Luton; `Fixtures/reference/neighbour_match_geoda.csv`).
+@Suite struct NeighbourMatchTests {
+    @Test(arguments: ["columbus", "luton"]) func agreesWithGeoDa(_ name: String) throws {
+        let ref = try Fixtures.table(fixture: "reference/neighbour_match_geoda.csv").filter { $0["data"] == name }
+        let data = try Fixtures.table(fixture: "reference/local_stats_geoda_esda.csv").filter { $0["data"] == name }
+        let (_, ids, layer) = try LocalStatisticsTests.weights(name)
+        let knn = try DistanceWeights.knn(PointSet(centroidsOf: layer, geographic: false), ids: ids, k: 6)
+        let r = try NeighbourMatch.compute([data.doubles("x"), data.doubles("y")], geographic: knn, k: 6)
+        var same = 0
+        for i in 0..<ids.count {
+            let want = Int(ref.doubles("cardinality")[i])
+            if r.cardinality[i] == want { same += 1 }
+            let p = ref.doubles("probability")[i]
+            if r.cardinality[i] == want { #expect(p.isNaN ? r.probability[i].isNaN : close(r.probability[i], p, relative: 1e-9)) }
+        }
+        #expect(same == ids.count, "\(name): \(same) of \(ids.count) cardinalities agree")
+    }
+}
