@@ -66,13 +66,7 @@ struct LISACommand: ParsableCommand {
             let significanceFile = try significanceMap.map { try OutputFile(path: $0) }
             let scatterFile = try scatterplot.map { try OutputFile(path: $0) }
             let permutations = source.permutations(default: 999)
-            var loaded: SpatialInputs.Loaded
-            if let events, let population {
-                loaded = try source.load(value: source.value ?? source.valueProperty ?? events)
-                loaded.values = try Moran.empiricalBayesRates(events: try loaded.other(events), populations: try loaded.other(population), ids: loaded.ids)
-            } else {
-                loaded = try source.load()
-            }
+            let loaded = try source.load(events: events, population: population)
             let lisa: LocalMoran
             if let x {
                 lisa = try BivariateLocalMoran.compute(x: try loaded.other(x), y: loaded.values, weights: loaded.weights, permutations: permutations,

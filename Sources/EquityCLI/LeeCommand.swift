@@ -31,8 +31,6 @@ struct LeeCommand: ParsableCommand {
             let loaded = try source.load()
             let xs = try loaded.other(x)
             let permutations = source.permutations(default: local ? 999 : 0)
-            let r = try LeesL.compute(x: xs, y: loaded.values, weights: loaded.weights, permutations: local ? 0 : permutations, local: false,
-                                      seed: source.seed, draws: source.draws)
             if local {
                 let l = try LeesL.compute(x: xs, y: loaded.values, weights: loaded.weights, permutations: permutations, local: true,
                                           seed: source.seed, draws: source.draws)
@@ -46,6 +44,7 @@ struct LeeCommand: ParsableCommand {
                 w.finishTable()
                 try out.write(w)
             } else {
+                let r = try LeesL.compute(x: xs, y: loaded.values, weights: loaded.weights, permutations: permutations, seed: source.seed)
                 try out.write(SpatialTables.global([("n", Double(loaded.ids.count)), ("L", r.value), ("L_xx", r.lxx), ("L_yy", r.lyy),
                                                     ("permutations", Double(permutations)), ("p_sim", r.pSim)], format: format ?? .json))
             }

@@ -47,14 +47,7 @@ struct MoranCommand: ParsableCommand {
             let outputFile = try OutputFile(path: output)
             let mapFile = try map.openFile()
             let scatterFile = try scatterplot.map { try OutputFile(path: $0) }
-            var loaded: SpatialInputs.Loaded
-            if let events, let population {
-                // The values are the empirical-Bayes rates; --value may be omitted.
-                loaded = try source.load(value: source.value ?? source.valueProperty ?? events)
-                loaded.values = try Moran.empiricalBayesRates(events: try loaded.other(events), populations: try loaded.other(population), ids: loaded.ids)
-            } else {
-                loaded = try source.load()
-            }
+            let loaded = try source.load(events: events, population: population)
             if let correlogram {
                 let lags = try MoranCorrelogram.compute(loaded.values, contiguity: loaded.weights.transformed(.B), orders: correlogram)
                 try outputFile.write(SpatialTables.correlogram(lags, format: format ?? .csv))

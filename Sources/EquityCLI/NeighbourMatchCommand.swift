@@ -36,8 +36,7 @@ struct NeighbourMatchCommand: ParsableCommand {
         try reportingErrors {
             let out = try output.open()
             let read = try BoundaryReader.read(path: polygons)
-            var layer = read.layer
-            layer.declaresLonLat = read.lonLat
+            let layer = read.layer
             let ids = try SpatialInputs.ids(layer, property: idProperty)
             let data: [[Double]] = try variables.names.map { name in
                 if let input, let id { return try SpatialInputs.values(csv: input, idColumn: id, valueColumn: name, ids: ids).values }

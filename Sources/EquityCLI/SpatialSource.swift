@@ -97,6 +97,15 @@ struct SpatialSource: ParsableArguments {
     /// The permutations to run: as given, or the statistic's default.
     func permutations(default value: Int) -> Int { permutations ?? value }
 
+    /// The inputs, with the values replaced by Assunção–Reis empirical-Bayes standardised rates of
+    /// `events` over `population` when both are given (moran/lisa --events --population).
+    func load(events: String?, population: String?) throws -> SpatialInputs.Loaded {
+        guard let events, let population else { return try load() }
+        var loaded = try load(value: value ?? valueProperty ?? events)
+        loaded.values = try Moran.empiricalBayesRates(events: try loaded.other(events), populations: try loaded.other(population), ids: loaded.ids)
+        return loaded
+    }
+
     func load(defaultTransform: SpatialWeights.Transform = .R, value override: String? = nil) throws -> SpatialInputs.Loaded {
         var request = SpatialInputs.Request()
         request.input = input

@@ -33,8 +33,7 @@ struct WeightsCommand: ParsableCommand {
         try reportingErrors {
             let out = try output.open()
             let read = try BoundaryReader.read(path: polygons)
-            var layer = read.layer
-            layer.declaresLonLat = read.lonLat
+            let layer = read.layer
             var w = try SpatialWeights(layer: layer, ids: try SpatialInputs.ids(layer, property: idProperty), rule: neighbours.rule,
                                        metric: neighbours.metric)
             if let order = neighbours.order { w = try w.higherOrder(order, cumulative: neighbours.cumulative) }

@@ -10,6 +10,14 @@ public enum BoundaryReader {
         public var crs: String
         /// Whether the coordinates are longitude/latitude (declared, or assumed from their range).
         public var lonLat: Bool
+
+        /// The result, with the layer's `declaresLonLat` set from `lonLat` (what distance rules read).
+        init(layer: PolygonLayer, crs: String, lonLat: Bool) {
+            self.layer = layer
+            self.layer.declaresLonLat = lonLat
+            self.crs = crs
+            self.lonLat = lonLat
+        }
     }
 
     /// Whether the path names a format read through GDAL.

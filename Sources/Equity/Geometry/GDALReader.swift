@@ -56,17 +56,10 @@ public enum GDALReader {
 
     static func loadLocked() -> API? {
         if let loaded { return loaded }
-        var handle: UnsafeMutableRawPointer?
-        for name in ["libgdal.so", "libgdal.so.36", "libgdal.so.35", "libgdal.so.34", "libgdal.so.33", "libgdal.so.32", "libgdal.so.30",
-                     "libgdal.dylib"] {
-            handle = dlopen(name, RTLD_NOW | RTLD_LOCAL)
-            if handle != nil { break }
-        }
-        guard let handle else { loaded = .some(nil); return nil }
-        func symbol<T>(_ name: String, _: T.Type) -> T? {
-            guard let p = dlsym(handle, name) else { return nil }
-            return unsafeBitCast(p, to: T.self)
-        }
+        guard let library = DynamicLibrary(["libgdal.so", "libgdal.so.36", "libgdal.so.35", "libgdal.so.34", "libgdal.so.33", "libgdal.so.32",
+                                            "libgdal.so.30", "libgdal.dylib"])
+        else { loaded = .some(nil); return nil }
+        func symbol<T>(_ name: String, _ type: T.Type) -> T? { library.symbol(name, type) }
         typealias S = UnsafePointer<CChar>
         guard let allRegister = symbol("GDALAllRegister", (@convention(c) () -> Void).self),
               let openEx = symbol("GDALOpenEx", (@convention(c) (S, UInt32, UnsafePointer<S?>?, UnsafePointer<S?>?, UnsafePointer<S?>?) -> Handle?).self),

@@ -29,21 +29,13 @@ public enum PNGRenderer {
 
     static func load() -> API? { lock.withLock { loadLocked() } }
 
-    static func open(_ names: [String]) -> UnsafeMutableRawPointer? {
-        for name in names { if let h = dlopen(name, RTLD_NOW | RTLD_LOCAL) { return h } }
-        return nil
-    }
-
     static func loadLocked() -> API? {
         if let loaded { return loaded }
-        guard let rsvg = open(["librsvg-2.so.2", "librsvg-2.so", "librsvg-2.2.dylib"]),
-              let cairo = open(["libcairo.so.2", "libcairo.so", "libcairo.2.dylib"]),
-              let gobject = open(["libgobject-2.0.so.0", "libgobject-2.0.so", "libgobject-2.0.0.dylib"])
+        guard let rsvg = DynamicLibrary(["librsvg-2.so.2", "librsvg-2.so", "librsvg-2.2.dylib"]),
+              let cairo = DynamicLibrary(["libcairo.so.2", "libcairo.so", "libcairo.2.dylib"]),
+              let gobject = DynamicLibrary(["libgobject-2.0.so.0", "libgobject-2.0.so", "libgobject-2.0.0.dylib"])
         else { loaded = .some(nil); return nil }
-        func symbol<T>(_ handle: UnsafeMutableRawPointer, _ name: String, _: T.Type) -> T? {
-            guard let p = dlsym(handle, name) else { return nil }
-            return unsafeBitCast(p, to: T.self)
-        }
+        func symbol<T>(_ library: DynamicLibrary, _ name: String, _ type: T.Type) -> T? { library.symbol(name, type) }
         typealias E = UnsafeMutablePointer<UnsafeMutableRawPointer?>?
         guard let newFromData = symbol(rsvg, "rsvg_handle_new_from_data", (@convention(c) (UnsafePointer<UInt8>, Int, E) -> Pointer?).self),
               let renderDocument = symbol(rsvg, "rsvg_handle_render_document", (@convention(c) (Pointer, Pointer, UnsafeRawPointer, E) -> Int32).self),

@@ -50,16 +50,9 @@ public final class XLSXWorkbook {
 
     static func loadLocked() -> API? {
         if let loaded { return loaded }
-        var handle: UnsafeMutableRawPointer?
-        for name in ["libxlsxwriter.so", "libxlsxwriter.so.4", "libxlsxwriter.so.5", "libxlsxwriter.so.6", "libxlsxwriter.dylib"] {
-            handle = dlopen(name, RTLD_NOW | RTLD_LOCAL)
-            if handle != nil { break }
-        }
-        guard let handle else { loaded = .some(nil); return nil }
-        func symbol<T>(_ name: String, _: T.Type) -> T? {
-            guard let p = dlsym(handle, name) else { return nil }
-            return unsafeBitCast(p, to: T.self)
-        }
+        guard let library = DynamicLibrary(["libxlsxwriter.so", "libxlsxwriter.so.4", "libxlsxwriter.so.5", "libxlsxwriter.so.6", "libxlsxwriter.dylib"])
+        else { loaded = .some(nil); return nil }
+        func symbol<T>(_ name: String, _ type: T.Type) -> T? { library.symbol(name, type) }
         guard let workbookNew = symbol("workbook_new", (@convention(c) (UnsafePointer<CChar>) -> Workbook?).self),
               let addWorksheet = symbol("workbook_add_worksheet", (@convention(c) (Workbook, UnsafePointer<CChar>?) -> Sheet?).self),
               let addFormat = symbol("workbook_add_format", (@convention(c) (Workbook) -> Format?).self),

@@ -194,8 +194,7 @@ public enum SpatialInputs {
         if let polygons = request.polygons {
             guard let idProperty = request.idProperty else { throw EquityError.invalidArgument("polygons need an id property") }
             let read = try BoundaryReader.read(path: polygons)
-            var l = read.layer
-            l.declaresLonLat = read.lonLat
+            let l = read.layer
             crs = read.crs
             layer = l
             ids = try Self.ids(l, property: idProperty)
