@@ -48,49 +48,57 @@ enum PermutationKernel {
                 }
             }
         }
+        // pᵀWp = Σᵢ wᵢᵢpᵢ² + Σ_{i<j} (wᵢⱼ + wⱼᵢ) pᵢpⱼ: each undirected link is visited once
+        // (half the loads of the directed lists, which dominate the time).
+        let upper = UpperLinks(w)
         let workers = max(1, min(threads, batches))
         quadratic.withUnsafeMutableBufferPointer { qBuf in
             squared.withUnsafeMutableBufferPointer { sBuf in
                 let qOut = qBuf, sOut = sBuf
                 z.withUnsafeBufferPointer { zb in
-                    w.offsets.withUnsafeBufferPointer { off in
-                        w.neighbours.withUnsafeBufferPointer { nb in
-                            w.weights.withUnsafeBufferPointer { wt in
-                                degree.withUnsafeBufferPointer { deg in
-                                    DispatchQueue.concurrentPerform(iterations: workers) { t in
-                                        let interleaved = UnsafeMutablePointer<Lanes>.allocate(capacity: n)
-                                        defer { interleaved.deallocate() }
-                                        var b = t
-                                        while b < batches {
-                                            var g = HalfDraws(streams[b])
-                                            let lanePointer = UnsafeMutableRawPointer(interleaved).assumingMemoryBound(to: Double.self)
-                                            for l in 0..<lanes {
-                                                // "Inside-out" Fisher–Yates: a uniformly random
-                                                // permutation of z written straight into lane l.
-                                                let a = lanePointer + l
-                                                a[0] = zb[0]
-                                                for i in 1..<n {
-                                                    let j = Int(g.bounded(UInt32(i + 1)))
-                                                    a[i * lanes] = a[j * lanes]
-                                                    a[j * lanes] = zb[i]
+                    upper.offsets.withUnsafeBufferPointer { off in
+                        upper.neighbours.withUnsafeBufferPointer { nb in
+                            upper.weights.withUnsafeBufferPointer { wt in
+                                upper.diagonal.withUnsafeBufferPointer { diag in
+                                    degree.withUnsafeBufferPointer { deg in
+                                        DispatchQueue.concurrentPerform(iterations: workers) { t in
+                                            let interleaved = UnsafeMutablePointer<Lanes>.allocate(capacity: n)
+                                            let scratch = UnsafeMutablePointer<Double>.allocate(capacity: n)
+                                            defer { interleaved.deallocate(); scratch.deallocate() }
+                                            var b = t
+                                            while b < batches {
+                                                var g = HalfDraws(streams[b])
+                                                let lanePointer = UnsafeMutableRawPointer(interleaved).assumingMemoryBound(to: Double.self)
+                                                for l in 0..<lanes {
+                                                    // "Inside-out" Fisher–Yates: a uniformly random
+                                                    // permutation of z, built in a compact scratch
+                                                    // array (random accesses stay in cache), then
+                                                    // copied into lane l.
+                                                    let a = lanePointer + l
+                                                    a[0] = zb[0]
+                                                    for i in 1..<n {
+                                                        let j = Int(g.bounded(UInt32(i + 1)))
+                                                        a[i * lanes] = a[j * lanes]
+                                                        a[j * lanes] = zb[i]
+                                                    }
                                                 }
-                                            }
-                                            var total = Lanes(repeating: 0)
-                                            var sq = Lanes(repeating: 0)
-                                            for i in 0..<n {
-                                                var acc = Lanes(repeating: 0)
-                                                for k in off[i]..<off[i + 1] {
-                                                    acc += interleaved[Int(nb[k])] * Lanes(repeating: wt[k])
+                                                var total = Lanes(repeating: 0)
+                                                var sq = Lanes(repeating: 0)
+                                                for i in 0..<n {
+                                                    let p = interleaved[i]
+                                                    var acc = p * Lanes(repeating: diag[i])
+                                                    for k in off[i]..<off[i + 1] {
+                                                        acc += interleaved[Int(nb[k])] * Lanes(repeating: wt[k])
+                                                    }
+                                                    total += p * acc
+                                                    if wantDegree { sq += p * p * Lanes(repeating: deg[i]) }
                                                 }
-                                                let p = interleaved[i]
-                                                total += p * acc
-                                                if wantDegree { sq += p * p * Lanes(repeating: deg[i]) }
+                                                for l in 0..<lanes {
+                                                    qOut[b * lanes + l] = total[l]
+                                                    if wantDegree { sOut[b * lanes + l] = sq[l] }
+                                                }
+                                                b += workers
                                             }
-                                            for l in 0..<lanes {
-                                                qOut[b * lanes + l] = total[l]
-                                                if wantDegree { sOut[b * lanes + l] = sq[l] }
-                                            }
-                                            b += workers
                                         }
                                     }
                                 }
@@ -126,5 +134,43 @@ enum PermutationKernel {
         let mean = sim.reduce(0, +) / n
         let v = sim.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / n
         return (mean, v.squareRoot())
+    }
+
+    /// The weights folded onto i < j: wᵢⱼ + wⱼᵢ per undirected link (rows sorted), and wᵢᵢ.
+    struct UpperLinks {
+        var offsets: [Int]
+        var neighbours: [Int32]
+        var weights: [Double]
+        var diagonal: [Double]
+
+        init(_ w: SpatialWeights) {
+            let n = w.count
+            diagonal = [Double](repeating: 0, count: n)
+            var keys: [(Int, Double)] = []
+            keys.reserveCapacity(w.linkCount)
+            for i in 0..<n {
+                for k in w.offsets[i]..<w.offsets[i + 1] {
+                    let j = Int(w.neighbours[k])
+                    if j == i { diagonal[i] += w.weights[k]; continue }
+                    keys.append((min(i, j) * n + max(i, j), w.weights[k]))
+                }
+            }
+            keys.sort { $0.0 < $1.0 }
+            offsets = [Int](repeating: 0, count: n + 1)
+            neighbours = []
+            weights = []
+            neighbours.reserveCapacity(keys.count / 2 + 1)
+            weights.reserveCapacity(keys.count / 2 + 1)
+            var k = 0
+            while k < keys.count {
+                let key = keys[k].0
+                var sum = 0.0
+                while k < keys.count && keys[k].0 == key { sum += keys[k].1; k += 1 }
+                offsets[key / n + 1] += 1
+                neighbours.append(Int32(key % n))
+                weights.append(sum)
+            }
+            for i in 0..<n { offsets[i + 1] += offsets[i] }
+        }
     }
 }
