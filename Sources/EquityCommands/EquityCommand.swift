@@ -4,9 +4,10 @@ import Equity
 import Glibc
 #endif
 
-@main
-struct EquityCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+/// The `equity` command: its subcommands, and `main()` for the executable.
+public struct EquityCommand: ParsableCommand {
+    /// The command's name, help and subcommands.
+    public static let configuration = CommandConfiguration(
         commandName: "equity",
         abstract: "Health-inequality statistics that agree with PHEindicatormethods, spdep and PySAL.",
         discussion: """
@@ -34,11 +35,14 @@ struct EquityCommand: ParsableCommand {
 
     /// Writes to a closed pipe report an error (EPIPE) instead of killing the process, and
     /// interrupted runs remove their temporary files.
-    static func main() {
+    public static func main() {
         signal(SIGPIPE, SIG_IGN)
         TemporaryFiles.installHandlers()
         main(nil)
     }
+
+    /// A command with no options (the subcommands carry them).
+    public init() {}
 }
 
 /// Runs a command body, turning Equity's errors into one line on stderr and exit status 1.
@@ -64,6 +68,7 @@ func reportingErrors(_ body: () throws -> Void) throws {
 }
 
 func writeStderr(_ text: String) {
+    if InProcess.captureMessage(text) { return }
     var text = text
     text.withUTF8 { buf in _ = write(2, buf.baseAddress, buf.count) }
 }

@@ -19,6 +19,14 @@ public final class MappedFile: @unchecked Sendable {
     /// stays bounded whatever their length. Those are expected to be text (CSV, GeoJSON) or gzip:
     /// a NUL byte in text (e.g. `/dev/zero`) stops the read at once.
     public init(path: String) throws {
+        if let memory = MemoryFiles.input(path) {
+            name = memory.display
+            let p = UnsafeMutablePointer<UInt8>.allocate(capacity: max(memory.bytes.count, 1))
+            memory.bytes.withUnsafeBufferPointer { if let base = $0.baseAddress { p.update(from: base, count: $0.count) } }
+            bytes = UnsafeBufferPointer(start: p, count: memory.bytes.count)
+            mapped = false
+            return
+        }
         if path == "-" {
             name = "<stdin>"
             (bytes, mapped) = try MappedFile.readStream(fd: 0, name: name)

@@ -54,6 +54,14 @@ public final class OutputFile {
             spool = Spool(name: "<stdout>")
             return
         }
+        if let fd = MemoryFiles.outputDescriptor(path) {
+            // An in-memory output (the C ABI): written like standard output, read back by the caller.
+            self.path = path
+            target = path
+            mode = .direct(fd: fd, ownsDescriptor: false)
+            spool = Spool(name: path)
+            return
+        }
         if path.isEmpty { throw EquityError.io(file: path, reason: "the output path is empty") }
         self.path = path
         target = try OutputFile.resolveSymlinks(path)

@@ -16,6 +16,7 @@ public enum WeightsFile {
 
     /// Reads a `.gal` or `.gwt` file into weights over `ids` (nil: the file's own order).
     public static func read(path: String, ids: [String]? = nil) throws -> SpatialWeights {
+        if let w = MemoryFiles.weights(path) { return try inMemory(w, name: path, ids: ids) }
         let file = try MappedFile.open(path)
         let text = String(decoding: file.bytes, as: UTF8.self)
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
@@ -93,5 +94,17 @@ public enum WeightsFile {
             }
         }
         return out
+    }
+
+    /// Weights registered in memory (the C ABI), in the order of `ids`: every id must be among
+    /// the weights' areas (a link to an area not in `ids` is dropped, as for a file).
+    static func inMemory(_ w: SpatialWeights, name: String, ids: [String]?) throws -> SpatialWeights {
+        guard let ids, ids != w.ids else { return w }
+        let index = Dictionary(w.ids.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+        let rows = try ids.map { id -> Int in
+            guard let r = index[id] else { throw EquityError.invalidArgument("area \(MessageText.quoted(id)) is not in the weights") }
+            return r
+        }
+        return w.subset(rows)
     }
 }

@@ -262,11 +262,15 @@ public struct SpatialWeights: Sendable {
         var index = [Int](repeating: -1, count: count)
         for (k, r) in rows.enumerated() { index[r] = k }
         var offs = [0], nb: [Int32] = [], w: [Double] = []
+        var row: [(Int32, Double)] = []
         for r in rows {
+            row.removeAll(keepingCapacity: true)
             for k in offsets[r]..<offsets[r + 1] where index[Int(neighbours[k])] >= 0 {
-                nb.append(Int32(index[Int(neighbours[k])]))
-                w.append(original[k])
+                row.append((Int32(index[Int(neighbours[k])]), original[k]))
             }
+            // Rows stay sorted by neighbour (link look-ups binary-search them), also when `rows` reorders.
+            row.sort { $0.0 < $1.0 }
+            for (j, x) in row { nb.append(j); w.append(x) }
             offs.append(nb.count)
         }
         return SpatialWeights(ids: rows.map { ids[$0] }, offsets: offs, neighbours: nb, original: w, transform: transform)
