@@ -23,4 +23,12 @@ import EquityTestSupport
         #expect(r.status == 1)
         #expect(r.stderr.contains("5 to 100 quantiles"))
     }
+
+    @Test func severalAreasWithoutGroupBySaysSo() throws {
+        // Three areas' deciles without --group-by: the message names the cure (it read "group  has …").
+        let r = try CLI.run(["sii", "--input", CLI.fixture("sii_deciles.csv"), "--quantile-column", "decile",
+                             "--population", "population", "--value", "life_expectancy", "--lower-cl", "lowercl", "--upper-cl", "uppercl"])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("the table has 30 rows for 10 quantiles; give --group-by for several areas, or --covariates"), "\(r.stderr)")
+    }
 }

@@ -89,8 +89,11 @@ public enum SIITableReader {
                 continue
             }
             if covariates.isEmpty && rows.count != nq {
+                let key = grouped.keys[gi].joined(separator: ", ")
+                let whole = key.isEmpty ? "the table has \(rows.count) rows for \(nq) quantiles; give --group-by for several areas, or"
+                                        : "group \(key) has \(rows.count) rows for \(nq) quantiles; give"
                 throw EquityError.invalidValue(grouped.location(row: rows[0], numeric: 0),
-                    reason: "group \(grouped.keys[gi].joined(separator: ", ")) has \(rows.count) rows for \(nq) quantiles; give --covariates for several rows per quantile")
+                    reason: "\(whole) --covariates for several rows per quantile")
             }
             if let r = rows.first(where: { raw[$0].isNaN }) {
                 groups.append(nil)
