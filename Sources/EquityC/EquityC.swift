@@ -36,7 +36,8 @@ import EquityCore
 // Status: 0 success; 1 bad data (the message is the line the CLI prints); 64 a usage error;
 // 2 (equity_rowwise only) a row the fast path does not handle: run the command instead, which
 // reports it as the CLI does. Memory returned through `**` parameters is the caller's, freed with
-// equity_free. Registered inputs and weights last until the next equity_run, which forgets them.
+// equity_free. Registered inputs and weights last until an equity_run names them in its arguments
+// (which then forgets them); names are process-wide, so callers on several threads use their own.
 
 /// A C string the caller frees with `equity_free`.
 private func cString(_ text: String) -> UnsafeMutablePointer<CChar> {
@@ -67,6 +68,16 @@ private func strings(_ blob: UnsafePointer<CChar>?, _ offsets: UnsafePointer<Int
     }
 }
 
+/// Weights handed to the caller as compressed rows (`count + 1` offsets, neighbour indices and
+/// original weights per link), each freed with `equity_free`.
+private func hand(_ w: SpatialWeights, offsets: UnsafeMutablePointer<UnsafeMutablePointer<Int64>?>?,
+                  neighbours: UnsafeMutablePointer<UnsafeMutablePointer<Int32>?>?,
+                  weights: UnsafeMutablePointer<UnsafeMutablePointer<Double>?>?) {
+    offsets?.pointee = cArray(w.offsets.map { Int64($0) })
+    neighbours?.pointee = cArray(w.neighbours)
+    weights?.pointee = cArray(w.original)
+}
+
 /// The library's version (a static string; do not free).
 @_cdecl("equity_version")
 public func equity_version() -> UnsafePointer<CChar> {
@@ -80,7 +91,7 @@ public func equity_free(_ p: UnsafeMutableRawPointer?) {
 }
 
 /// Registers `length` bytes as the input file `path` (which starts with `equity-memory:`),
-/// named `display` in messages, until the next `equity_run`.
+/// named `display` in messages, until an `equity_run` that names it.
 @_cdecl("equity_register_input")
 public func equity_register_input(_ path: UnsafePointer<CChar>, _ display: UnsafePointer<CChar>,
                                   _ bytes: UnsafePointer<UInt8>?, _ length: Int64) -> Int32 {
@@ -90,7 +101,7 @@ public func equity_register_input(_ path: UnsafePointer<CChar>, _ display: Unsaf
 }
 
 /// Registers weights (compressed rows: `n + 1` offsets, a neighbour index and an original weight
-/// per link) as the weights file `path`, which `--weights path` then reads, until the next run.
+/// per link) as the weights file `path`, which `--weights path` then reads, until a run names it.
 @_cdecl("equity_register_weights")
 public func equity_register_weights(_ path: UnsafePointer<CChar>, _ n: Int64, _ ids: UnsafePointer<CChar>?,
                                     _ idOffsets: UnsafePointer<Int64>?, _ offsets: UnsafePointer<Int64>,
@@ -101,6 +112,10 @@ public func equity_register_weights(_ path: UnsafePointer<CChar>, _ n: Int64, _ 
     let links = offs[count]
     guard offs.first == 0, zip(offs, offs.dropFirst()).allSatisfy({ $0 <= $1 }) else {
         message?.pointee = cString("weights: the row offsets must start at 0 and never decrease")
+        return 1
+    }
+    guard links == 0 || (neighbours != nil && weights != nil) else {
+        message?.pointee = cString("weights: \(links) links but no neighbour or weight array")
         return 1
     }
     let nb = links == 0 ? [] : Array(UnsafeBufferPointer(start: neighbours!, count: links))
@@ -121,13 +136,13 @@ public func equity_register_weights(_ path: UnsafePointer<CChar>, _ n: Int64, _ 
 
 /// Runs `equity` with `argv` (without the program name) in this process. What the command writes
 /// to `output_path` (an `equity-memory:` name) comes back in `output`; what it would print on
-/// standard error comes back in `messages`. Registered inputs and weights are then forgotten.
+/// standard error comes back in `messages`. The in-memory files it names are then forgotten.
 @_cdecl("equity_run")
 public func equity_run(_ argc: Int32, _ argv: UnsafePointer<UnsafePointer<CChar>?>?, _ outputPath: UnsafePointer<CChar>?,
                        _ output: UnsafeMutablePointer<UnsafeMutablePointer<UInt8>?>?, _ outputLength: UnsafeMutablePointer<Int64>?,
                        _ messages: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> Int32 {
-    defer { MemoryFiles.removeAll() }
     let arguments = (0..<Int(argc)).map { String(cString: argv![$0]!) }
+    defer { MemoryFiles.remove(MemoryFiles.paths(in: arguments) + (outputPath.map { [String(cString: $0)] } ?? [])) }
     var status: Int32 = 0
     var text = ""
     if let outputPath {
@@ -210,9 +225,7 @@ public func equity_weights_polygons(_ features: Int64, _ x: UnsafePointer<Double
             neighbourRule = .nearest(k: Int(k))
         }
         let w = try SpatialWeights(layer: layer, ids: idList, rule: neighbourRule)
-        offsets?.pointee = cArray(w.offsets.map { Int64($0) })
-        neighbours?.pointee = cArray(w.neighbours)
-        weights?.pointee = cArray(w.original)
+        hand(w, offsets: offsets, neighbours: neighbours, weights: weights)
         return 0
     } catch {
         message?.pointee = cString("\(error)")
@@ -234,9 +247,7 @@ public func equity_weights_pairs(_ n: Int64, _ ids: UnsafePointer<CChar>?, _ idO
     do {
         let pairs = Array(zip(strings(a, aOffsets, count: Int(pairCount)), strings(b, bOffsets, count: Int(pairCount))))
         let w = try SpatialWeights(ids: strings(ids, idOffsets, count: Int(n)), idPairs: pairs)
-        offsets?.pointee = cArray(w.offsets.map { Int64($0) })
-        neighbours?.pointee = cArray(w.neighbours)
-        weights?.pointee = cArray(w.original)
+        hand(w, offsets: offsets, neighbours: neighbours, weights: weights)
         return 0
     } catch {
         message?.pointee = cString("\(error)")

@@ -7,13 +7,13 @@ import Testing
 /// errors with its message and exit status instead of exiting.
 @Suite(.serialized) struct InProcessTests {
     @Test func sameOutputAsTheExecutable() throws {
-        defer { MemoryFiles.removeAll() }
+        defer { MemoryFiles.remove(["equity-memory:in-process"]) }
         let args = ["ci", "proportion", "--input", CLI.fixture("ward_indicators.csv"), "--numerator", "smokers", "--denominator", "adults",
                     "--group-by", "ward_code", "--confidence", "0.95,0.998"]
-        try MemoryFiles.registerOutput("equity-memory:out")
-        let outcome = InProcess.run(args + ["--output", "equity-memory:out"])
+        try MemoryFiles.registerOutput("equity-memory:in-process")
+        let outcome = InProcess.run(args + ["--output", "equity-memory:in-process"])
         #expect(outcome.status == 0 && outcome.messages.isEmpty)
-        let bytes = try MemoryFiles.takeOutput("equity-memory:out")
+        let bytes = try MemoryFiles.takeOutput("equity-memory:in-process")
         let run = try CLI.run(args)
         #expect(String(decoding: bytes, as: UTF8.self) == run.stdout)
     }

@@ -20,31 +20,30 @@ import Testing
         return p.map { String(cString: $0) } ?? ""
     }
 
-    @Test func runsACommandOnAnInMemoryTable() throws {
-        let csv = Array("area,x,n\na,10,100\nb,5,40\n".utf8)
-        csv.withUnsafeBufferPointer { _ = equity_register_input("equity-memory:in", "DataFrame", $0.baseAddress, Int64($0.count)) }
+    /// `equity ci proportion` of x out of n on `csv`, registered in memory under names of its own
+    /// (`tag`: tests run in parallel), through `equity_run`.
+    func proportion(_ csv: String, tag: String) -> (status: Int32, output: String, messages: String) {
+        let input = "equity-memory:\(tag).csv", out = "equity-memory:\(tag).out"
+        Array(csv.utf8).withUnsafeBufferPointer { _ = equity_register_input(input, "DataFrame", $0.baseAddress, Int64($0.count)) }
         var output: UnsafeMutablePointer<UInt8>? = nil
         var length: Int64 = 0
         var messages: UnsafeMutablePointer<CChar>? = nil
-        let status = withArgv(["ci", "proportion", "--input", "equity-memory:in", "--numerator", "x", "--denominator", "n",
-                               "--output", "equity-memory:out"]) { equity_run($0, $1, "equity-memory:out", &output, &length, &messages) }
-        #expect(status == 0 && take(messages).isEmpty)
-        let text = String(decoding: UnsafeBufferPointer(start: output, count: Int(length)), as: UTF8.self)
-        equity_free(output)
-        #expect(text.hasPrefix("area,x,n,value,lowercl,uppercl,confidence,statistic,method,note\na,10,100,0.1,"))
+        let status = withArgv(["ci", "proportion", "--input", input, "--numerator", "x", "--denominator", "n",
+                               "--output", out]) { equity_run($0, $1, out, &output, &length, &messages) }
+        defer { equity_free(output) }
+        return (status, String(decoding: UnsafeBufferPointer(start: output, count: Int(length)), as: UTF8.self), take(messages))
+    }
+
+    @Test func runsACommandOnAnInMemoryTable() throws {
+        let run = proportion("area,x,n\na,10,100\nb,5,40\n", tag: "run")
+        #expect(run.status == 0 && run.messages.isEmpty)
+        #expect(run.output.hasPrefix("area,x,n,value,lowercl,uppercl,confidence,statistic,method,note\na,10,100,0.1,"))
     }
 
     @Test func reportsTheCommandsMessage() throws {
-        let csv = Array("x,n\n1,10\n12,10\n".utf8)
-        csv.withUnsafeBufferPointer { _ = equity_register_input("equity-memory:in", "DataFrame", $0.baseAddress, Int64($0.count)) }
-        var output: UnsafeMutablePointer<UInt8>? = nil
-        var length: Int64 = 0
-        var messages: UnsafeMutablePointer<CChar>? = nil
-        let status = withArgv(["ci", "proportion", "--input", "equity-memory:in", "--numerator", "x", "--denominator", "n",
-                               "--output", "equity-memory:out"]) { equity_run($0, $1, "equity-memory:out", &output, &length, &messages) }
-        equity_free(output)
-        #expect(status == 1)
-        #expect(take(messages) == "DataFrame:3:1: numerator 12 is greater than denominator 10 (column 'x')\n")
+        let run = proportion("x,n\n1,10\n12,10\n", tag: "error")
+        #expect(run.status == 1)
+        #expect(run.messages == "DataFrame:3:1: numerator 12 is greater than denominator 10 (column 'x')\n")
     }
 
     @Test func rowwiseFastPath() {

@@ -53,27 +53,29 @@ def _rowwise(statistic, df, numerator, denominator, multiplier, confidence):
     return out
 
 
-def proportion(df, numerator, denominator, multiplier=1, confidence=0.95, group_by=None, **options):
-    """Proportions with Wilson score limits (PHE `phe_proportion`) — `equity ci proportion`.
-
-    Ungrouped, numeric columns go to the library without copies; grouped (counts summed per
-    group) or unusual input runs the command itself, so messages are the CLI's."""
+def _rowwise_or_command(statistic, words, df, numerator, denominator, multiplier, confidence, group_by, options, names):
+    """Ungrouped numeric columns with no other options take the zero-copy path; anything else (or
+    a row the fast path leaves to the command) runs the command itself, so messages are the CLI's."""
     if group_by is None and not options:
-        fast = _rowwise(0, df, numerator, denominator, multiplier, confidence)
+        fast = _rowwise(statistic, df, numerator, denominator, multiplier, confidence)
         if fast is not None:
             return fast
-    return _commands.table(["ci", "proportion"], df, numerator=numerator, denominator=denominator, multiplier=multiplier,
+    return _commands.table(words, df, **{names[0]: numerator, names[1]: denominator}, multiplier=multiplier,
                            confidence=confidence, group_by=group_by, **options)
+
+
+def proportion(df, numerator, denominator, multiplier=1, confidence=0.95, group_by=None, **options):
+    """Proportions with Wilson score limits (PHE `phe_proportion`) — `equity ci proportion`.
+    Ungrouped numeric columns go to the library without copies; grouped (counts summed per
+    group) or unusual input runs the command itself."""
+    return _rowwise_or_command(0, ["ci", "proportion"], df, numerator, denominator, multiplier, confidence, group_by, options,
+                               ("numerator", "denominator"))
 
 
 def rate(df, count, population, multiplier=100000, confidence=0.95, group_by=None, **options):
     """Crude rates with exact Poisson (< 10 events) or Byar's limits (PHE `phe_rate`) — `equity ci rate`."""
-    if group_by is None and not options:
-        fast = _rowwise(1, df, count, population, multiplier, confidence)
-        if fast is not None:
-            return fast
-    return _commands.table(["ci", "rate"], df, count=count, population=population, multiplier=multiplier,
-                           confidence=confidence, group_by=group_by, **options)
+    return _rowwise_or_command(1, ["ci", "rate"], df, count, population, multiplier, confidence, group_by, options,
+                               ("count", "population"))
 
 
 def dsr(df, count, population, confidence=0.95, group_by=None, **options):

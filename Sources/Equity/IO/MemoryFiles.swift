@@ -73,13 +73,27 @@ public enum MemoryFiles {
         return bytes
     }
 
-    /// Forgets every registered input, weights and output (closing the outputs' files).
-    public static func removeAll() {
+    /// The in-memory names among command-line arguments (`--input equity-memory:a` or
+    /// `--input=equity-memory:a`).
+    public static func paths(in arguments: [String]) -> [String] {
+        arguments.compactMap { argument in
+            if argument.hasPrefix(prefix) { return argument }
+            if let eq = argument.firstIndex(of: "="), argument[argument.index(after: eq)...].hasPrefix(prefix) {
+                return String(argument[argument.index(after: eq)...])
+            }
+            return nil
+        }
+    }
+
+    /// Forgets the registered inputs, weights and outputs at `paths` (closing the outputs' files);
+    /// others stay, so callers on other threads keep theirs.
+    public static func remove(_ paths: [String]) {
         lock.withLock {
-            inputs.removeAll()
-            weights.removeAll()
-            for fd in outputs.values { close(fd) }
-            outputs.removeAll()
+            for path in paths {
+                inputs.removeValue(forKey: path)
+                weights.removeValue(forKey: path)
+                if let fd = outputs.removeValue(forKey: path) { close(fd) }
+            }
         }
     }
 }
