@@ -7,9 +7,11 @@ struct WeightsCommand: ParsableCommand {
         abstract: "Neighbours from polygons: one row per undirected pair (id_a < id_b).",
         discussion: """
         Reads polygons: GeoJSON (.geojson, .geojson.gz), Shapefile (.shp) or
-        GeoPackage (.gpkg, through GDAL). Queen: polygons sharing at least one vertex; rook: sharing
-        an edge. Vertices must be equal exactly unless --snap T treats vertices
-        within distance T as one. --knn K or --distance-band D use centroids
+        GeoPackage (.gpkg, through GDAL). Queen: polygons sharing at least one
+        vertex; rook: sharing a stretch of boundary, also where one polygon has
+        extra vertices along the other's edge (as spdep's poly2nb). Vertices
+        must be equal exactly unless --snap T treats vertices within distance T
+        as one. --knn K or --distance-band D use centroids
         instead; --order K gives neighbours K steps apart (--cumulative: 1…K).
         Writes id_a,id_b, or GeoDa/PySAL/spdep weights files when --output ends
         in .gal (neighbour lists) or .gwt (one `i j w` line per link; read them

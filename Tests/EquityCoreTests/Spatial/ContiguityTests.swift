@@ -45,6 +45,36 @@ import Equity
         #expect(w.components().count == 7)
     }
 
+    /// spData's auckland subdivides shared edges: spdep's `poly2nb(queen = FALSE)` finds 376 rook
+    /// pairs where identical edges alone (libpysal's `Rook`) give 353; queen 386 in both
+    /// (`Fixtures/reference/auckland_rook_spdep.csv`, made by `reference/scripts/auckland_rook_spdep.R`).
+    @Test func aucklandRookFindsSubdividedEdgesAsSpdep() throws {
+        let layer = try GeoJSONReader.read(path: Fixtures.path("boundaries/auckland.geojson"))
+        #expect(layer.featureCount == 167)
+        let reference = try Fixtures.table(fixture: "reference/auckland_rook_spdep.csv")
+        for rule in [Contiguity.rook, .queen] {
+            let expected = Set(reference.filter { $0["rule"] == rule.rawValue }.rows.map { "\($0[1]),\($0[2])" })
+            let ours = Set(rule.pairs(layer).map { "\($0.0 + 1),\($0.1 + 1)" })
+            #expect(ours == expected, "\(rule): \(ours.count) pairs, spdep \(expected.count)")
+            #expect(ours.count == (rule == .rook ? 376 : 386))
+        }
+    }
+
+    @Test func rookNeedsABoundaryOfPositiveLength() throws {
+        // b subdivides the edge it shares with a (a vertex at (1, 0.5)); c touches a only at a
+        // corner; d meets a at (0, 1) with edges running the opposite way along the same line.
+        let json = """
+        {"type":"FeatureCollection","features":[
+        {"type":"Feature","properties":{"id":"a"},"geometry":{"type":"Polygon","coordinates":[[[0,0],[1,0],[1,1],[0,1],[0,0]]]}},
+        {"type":"Feature","properties":{"id":"b"},"geometry":{"type":"Polygon","coordinates":[[[1,0],[2,0],[2,1],[1,1],[1,0.5],[1,0]]]}},
+        {"type":"Feature","properties":{"id":"c"},"geometry":{"type":"Polygon","coordinates":[[[1,1],[2,1],[2,2],[1,2],[1,1]]]}},
+        {"type":"Feature","properties":{"id":"d"},"geometry":{"type":"Polygon","coordinates":[[[-1,1],[0,1],[0,2],[-1,2],[-1,1]]]}}]}
+        """
+        let layer = try GeoJSONReader.read(MappedFile(name: "t.geojson", text: json))
+        #expect(Contiguity.rook.pairs(layer).map { "\($0.0)-\($0.1)" } == ["0-1", "1-2"])
+        #expect(Contiguity.queen.pairs(layer).map { "\($0.0)-\($0.1)" } == ["0-1", "0-2", "0-3", "1-2"])
+    }
+
     @Test func snapJoinsNearlyTouchingSquares() throws {
         // Two unit squares with a 1e-7 gap: not neighbours exactly, neighbours with --snap 1e-6.
         let json = """
