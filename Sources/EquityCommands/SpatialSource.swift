@@ -62,7 +62,7 @@ struct SpatialSource: ParsableArguments {
     @Option(name: .customLong("id-property"), help: "Feature property with the area id.") var idProperty: String?
     @Option(name: .customLong("value-property"), help: "Feature property with the values.") var valueProperty: String?
     @Option(help: "Adjacency CSV: one row per neighbouring pair of ids (first two columns).") var adjacency: String?
-    @Option(help: "GeoDa/PySAL/spdep weights file (.gal or .gwt) giving the neighbours.") var weights: String?
+    @Option(help: "Weights file giving the neighbours: GeoDa/PySAL/spdep .gal or .gwt, or a links CSV (id,neighbour,weight; `equity weights --links`).") var weights: String?
     @Option(name: .customLong("block-by"), help: "Block weights: areas with the same value of this CSV column or property (e.g. a local authority code) are neighbours.")
     var blockBy: String?
     @Flag(name: .customLong("allow-islands"), help: "With --adjacency: areas in no pair are intended islands (otherwise an error).")
@@ -90,7 +90,7 @@ struct SpatialSource: ParsableArguments {
         if adjacency == nil && polygons == nil && weights == nil && blockBy == nil {
             throw ValidationError("give neighbours with --polygons (contiguity or distances), --adjacency or --weights")
         }
-        if let weights, !WeightsFile.handles(weights) { throw ValidationError("--weights reads .gal or .gwt files") }
+        if let weights, !WeightsFile.handles(weights) { throw ValidationError("--weights reads .gal, .gwt or links .csv files") }
         if weights != nil && adjacency != nil { throw ValidationError("give --adjacency or --weights, not both") }
     }
 

@@ -17,6 +17,23 @@ public enum SpatialTables {
         return out
     }
 
+    /// One row per directed link — `id,neighbour,weight` with the original (untransformed)
+    /// weights, in the weights' row order — so asymmetric weights (k nearest neighbours, adaptive
+    /// kernels) and weighted ones (inverse distance, kernels) keep what pairs would lose. The layout
+    /// of spdep's `listw2sn` (from, to, weight) with ids; read back by `--weights FILE.csv`.
+    public static func links(_ w: SpatialWeights, format: TableFormat = .csv) -> ByteWriter {
+        let out = ByteWriter()
+        out.format = format
+        out.header(["id", "neighbour", "weight"])
+        for i in 0..<w.count {
+            for k in w.offsets[i]..<w.offsets[i + 1] {
+                out.field(w.ids[i]); out.field(w.ids[Int(w.neighbours[k])]); out.field(w.original[k]); out.endRow()
+            }
+        }
+        out.finishTable()
+        return out
+    }
+
     /// The summary line for weights: areas, pairs, islands (the first ten named), components.
     public static func summary(_ w: SpatialWeights, source: String, rule: String) -> String {
         let islands = w.islands

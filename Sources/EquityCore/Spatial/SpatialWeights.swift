@@ -236,6 +236,18 @@ public struct SpatialWeights: Sendable {
         return out.sorted { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
     }
 
+    /// Whether every link i → j has a link j → i with the same original weight (contiguity,
+    /// distance bands; not k nearest neighbours or adaptive kernels in general).
+    public var isSymmetric: Bool {
+        for i in 0..<count {
+            for k in offsets[i]..<offsets[i + 1] {
+                let j = Int(neighbours[k])
+                guard let back = linkIndex(j, i), original[back] == original[k] else { return false }
+            }
+        }
+        return true
+    }
+
     /// The same weights with each area its own neighbour (original weight `selfWeight` on the
     /// diagonal), re-transformed — spdep's `include.self` and esda's `star`: under R each row of
     /// k neighbours gets 1/(k + 1) for every entry, the area itself included.

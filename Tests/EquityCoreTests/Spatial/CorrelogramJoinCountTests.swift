@@ -55,13 +55,14 @@ import Equity
         }
     }
 
-    /// `.gal` and `.gwt` written and read back give the same weights, in any id order.
+    /// `.gal`, `.gwt` and links CSVs written and read back give the same weights, in any id order.
     @Test func weightsFilesRoundTrip() throws {
         let (w, _) = try Self.data("columbus")
-        for (name, text) in [("w.gal", WeightsFile.gal(w).text), ("w.gwt", WeightsFile.gwt(w.transformed(.R)).text)] {
+        for (name, text) in [("w.gal", WeightsFile.gal(w).text), ("w.gwt", WeightsFile.gwt(w.transformed(.R)).text),
+                             ("w.csv", SpatialTables.links(w.transformed(.R)).text)] {
             let path = try CLI.temporaryFile(text, name: name)
             let back = try WeightsFile.read(path: path, ids: w.ids.reversed())
-            let original = name.hasSuffix(".gwt") ? w.transformed(.R).original : w.original
+            let original = name.hasSuffix(".gal") ? w.original : w.transformed(.R).original
             for i in 0..<w.count {
                 let j = w.count - 1 - i
                 let a = (w.offsets[i]..<w.offsets[i + 1]).map { (w.ids[Int(w.neighbours[$0])], original[$0]) }.sorted { $0.0 < $1.0 }
