@@ -4,6 +4,20 @@ import EquityTestSupport
 
 /// `equity map`, and the map options of lisa, moran and eb.
 @Suite struct MapCommandTests {
+    /// A point layer maps as dots coloured by class; contiguity on it is refused with the file,
+    /// line and feature.
+    @Test func pointsMapAsDots() throws {
+        let points = CLI.fixture("boundaries/london_cycle_hire.geojson")
+        let svg = NSTemporaryDirectory() + "equity-points-\(getpid()).svg"
+        defer { unlink(svg) }
+        let r = try CLI.run(["map", "--polygons", points, "--id-property", "id", "--value-property", "nbikes", "--map", svg])
+        #expect(r.status == 0, "\(r.stderr)")
+        let text = try String(contentsOfFile: svg, encoding: .utf8)
+        #expect(text.components(separatedBy: "a25 25 0 1 0 50 0").count - 1 == 742)
+        let weights = try CLI.run(["weights", "--polygons", points, "--id-property", "id"])
+        #expect(weights.status == 1 && weights.stderr.contains("london_cycle_hire.geojson:4:1: feature 1 ('1') is a point: contiguity needs polygons"))
+    }
+
     @Test func choroplethWithOptions() throws {
         let dir = try CLI.temporaryDirectory()
         let r = try CLI.run(["map", "--polygons", CLI.fixture("boundaries/luton_lsoa11_E06000032.geojson"), "--id-property", "LSOA11CD",

@@ -101,8 +101,12 @@ def _ragged(gdf):
         features = np.arange(len(polygons), dtype=np.int64)
     elif kind == shapely.GeometryType.MULTIPOLYGON:
         rings, polygons, features = offsets
+    elif kind in (shapely.GeometryType.POINT, shapely.GeometryType.MULTIPOINT):
+        # Each point is a one-vertex ring (its own polygon), as the GeoJSON reader stores points.
+        rings = polygons = np.arange(len(coords) + 1, dtype=np.int64)
+        features = polygons if kind == shapely.GeometryType.POINT else offsets[0]
     else:
-        raise EquityError(f"GeoDataFrame: contiguity and neighbours need polygons, not {kind.name.lower()}s")
+        raise EquityError(f"GeoDataFrame: neighbours need polygons or points, not {kind.name.lower()}s")
     coords = np.asarray(coords, dtype=np.float64)
     x = np.ascontiguousarray(coords[:, 0])
     y = np.ascontiguousarray(coords[:, 1])
@@ -130,8 +134,9 @@ def contiguity(gdf, id, rule="queen"):
 
 
 def knn(gdf, id, k):
-    """The k nearest neighbours by polygon centroid (great-circle distance for longitude/latitude
-    data, Euclidean for projected), as `equity weights --knn K`. Asymmetric."""
+    """The k nearest neighbours by polygon centroid, or by point for a layer of points
+    (great-circle distance for longitude/latitude data, Euclidean for projected), as
+    `equity weights --knn K`. Asymmetric."""
     if int(k) < 1:
         raise EquityError("k must be at least 1")
     return _from_polygons(gdf, id, 2, int(k))

@@ -57,6 +57,22 @@ def test_knn_matches_the_weights_command(tmp_path):
     assert set(np.diff(w.offsets)) == {5}
 
 
+def test_knn_on_points_matches_the_command_and_libpysal(tmp_path):
+    # A layer of points (London cycle hire docks): neighbours by the points themselves.
+    points = fixture("boundaries", "london_cycle_hire.geojson")
+    g = gpd.read_file(points)
+    w = equity.weights.knn(g, id="id", k=4)
+    out = run_cli(["weights", "--polygons", points, "--id-property", "id", "--knn", "4", "--links"], tmp_path, "k.csv")
+    links = pd.read_csv(out, dtype=str)
+    ours = sorted((w.ids[i], w.ids[int(j)]) for i in range(len(w.ids)) for j in w.neighbours[w.offsets[i]:w.offsets[i + 1]])
+    assert ours == sorted(zip(links["id"], links["neighbour"]))
+    reference = read_fixture("reference", "cycle_hire_knn_libpysal.csv", dtype=str)
+    great_circle = reference[reference["metric"] == "great-circle"]
+    assert ours == sorted(zip(great_circle["id"], great_circle["neighbour"]))
+    with pytest.raises(equity.EquityError, match="is a point: contiguity needs polygons"):
+        equity.weights.contiguity(g, id="id")
+
+
 def test_libpysal_round_trip(columbus):
     libpysal = need("libpysal")
     g, w = columbus

@@ -116,7 +116,7 @@ public enum GDALReader {
     }
 
     /// Reads the first layer (or the layer named `layerName`) of a Shapefile or GeoPackage.
-    /// Polygon and MultiPolygon features only (Z/M dropped); any other geometry is an error
+    /// Polygon, MultiPolygon, Point and MultiPoint features (Z/M dropped); any other geometry is an error
     /// naming the feature; a feature without geometry is an error too (nothing is dropped).
     public static func read(path: String, layerName wanted: String? = nil) throws -> Result {
         guard let api = load() else {
@@ -175,11 +175,13 @@ public enum GDALReader {
                 let flat = (api.geometryType(g) & 0x7fff_ffff) % 1000
                 var polygons: [Polygon] = []
                 switch flat {
+                case 1: out.append(points: [Point(api.getX(g, 0), api.getY(g, 0))])
+                case 4: out.append(points: (0..<api.geometryCount(g)).compactMap { api.subGeometry(g, $0).map { Point(api.getX($0, 0), api.getY($0, 0)) } })
                 case 3: if let p = polygon(g) { polygons.append(p) }
                 case 6: for i in 0..<api.geometryCount(g) { if let s = api.subGeometry(g, i), let p = polygon(s) { polygons.append(p) } }
-                default: throw fail("is not a polygon (OGR geometry type \(flat))")
+                default: throw fail("is not a polygon or point (OGR geometry type \(flat))")
                 }
-                out.append(feature: polygons)
+                if flat == 3 || flat == 6 { out.append(feature: polygons) }
                 for i in 0..<fields.count {
                     let text = api.fieldIsSet(feature, Int32(i)) != 0 ? (api.fieldAsString(feature, Int32(i)).map { String(cString: $0) } ?? "") : ""
                     values[i].append(text)

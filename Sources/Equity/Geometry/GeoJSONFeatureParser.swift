@@ -1,5 +1,5 @@
 /// Parses one GeoJSON Feature object (RFC 7946) within a byte range by recursive descent: its
-/// Polygon/MultiPolygon geometry is appended to a `PolygonLayer` as flat coordinates (holes
+/// Polygon/MultiPolygon (and Point/MultiPoint: one-vertex rings) geometry is appended to a `PolygonLayer` as flat coordinates (holes
 /// marked), its properties kept as text. Errors name the file and line.
 struct GeoJSONFeatureParser {
     let base: UnsafePointer<UInt8>
@@ -203,8 +203,25 @@ struct GeoJSONFeatureParser {
                 try expect(0x5D)
                 break
             }
+        case "Point":
+            try position(into: &layer)
+            layer.ringStart.append(layer.x.count)
+            layer.ringIsHole.append(false)
+        case "MultiPoint":
+            try expect(0x5B)
+            skipSpace()
+            if pos < end && base[pos] == 0x5D { pos += 1; break }
+            while true {
+                try position(into: &layer)
+                layer.ringStart.append(layer.x.count)
+                layer.ringIsHole.append(false)
+                skipSpace()
+                if pos < end && base[pos] == 0x2C { pos += 1; continue }
+                try expect(0x5D)
+                break
+            }
         default:
-            throw fail("geometry type '\(type)' is not Polygon or MultiPolygon")
+            throw fail("geometry type '\(type)' is not Polygon, MultiPolygon, Point or MultiPoint")
         }
         pos = resume
     }

@@ -1,11 +1,11 @@
 import Dispatch
 
-/// A streaming GeoJSON reader for Polygon/MultiPolygon FeatureCollections, byte-level (no
+/// A streaming GeoJSON reader for Polygon/MultiPolygon (and Point/MultiPoint) FeatureCollections, byte-level (no
 /// Foundation JSON, no per-value objects): one structural pass finds each feature's extent, then
 /// features are parsed on all cores straight into flat coordinate arrays. `.gz` files are read
 /// directly. Errors name the file, line and what is wrong.
 public enum GeoJSONReader {
-    /// Reads a FeatureCollection of Polygons/MultiPolygons from a file (`.gz` inflated; `-` is
+    /// Reads a FeatureCollection of Polygons/MultiPolygons or Points/MultiPoints from a file (`.gz` inflated; `-` is
     /// standard input), features parsed on `threads` threads.
     public static func read(path: String, threads: Int = Parallelism.threads) throws -> PolygonLayer {
         let file = try MappedFile.open(path)

@@ -174,11 +174,17 @@ public enum ThematicMap {
         }
     }
 
-    /// Appends feature f's rings as relative path commands in tenths of a pixel.
+    /// Appends feature f's rings as relative path commands in tenths of a pixel (a point as a dot).
     static func appendPath(_ layer: PolygonLayer, _ f: Int, _ p: Projection, to out: ByteWriter) {
         var xs: [Int] = [], ys: [Int] = []
         for r in layer.featureRingStart[f]..<layer.featureRingStart[f + 1] {
             let a = layer.ringStart[r], b = layer.ringStart[r + 1]
+            if b - a == 1 {
+                // A point: a dot 5 px across, coloured like an area.
+                out.append(raw: "M"); out.append(p.x(layer.x[a]) - 25); out.append(raw: " "); out.append(p.y(layer.y[a]))
+                out.append(raw: "a25 25 0 1 0 50 0a25 25 0 1 0-50 0z")
+                continue
+            }
             guard b - a >= 3 else { continue }
             xs.removeAll(keepingCapacity: true); ys.removeAll(keepingCapacity: true)
             var lx = p.x(layer.x[a]), ly = p.y(layer.y[a])

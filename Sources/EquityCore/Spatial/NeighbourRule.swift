@@ -42,6 +42,10 @@ extension SpatialWeights {
         let geographic: Bool? = metric == .auto ? nil : metric == .greatCircle
         switch rule {
         case let .contiguity(contiguity, snap):
+            if let f = layer.firstPoint {
+                throw EquityError.invalidValue(layer.location(ofFeature: f),
+                    reason: "feature \(f + 1) (\(MessageText.quoted(ids[f]))) is a point: contiguity needs polygons; for points use k nearest neighbours, a distance band or kernel weights")
+            }
             self.init(ids: ids, indexPairs: contiguity.indexPairs(layer, snap: snap))
         case let .nearest(k):
             self = try DistanceWeights.knn(PointSet(centroidsOf: layer, geographic: geographic), ids: ids, k: k)

@@ -39,6 +39,11 @@ public struct Polygon: Sendable, Equatable {
 /// Layout (contiguous, no per-vertex objects): `x`, `y` hold all vertices; ring r spans
 /// `ringStart[r]..<ringStart[r+1]`; feature f owns rings `featureRingStart[f]..<featureRingStart[f+1]`
 /// (outer rings, holes and the parts of MultiPolygons alike; `ringIsHole` tells which).
+///
+/// A layer may also hold points (GP practices, schools, docking stations: GeoJSON Point and
+/// MultiPoint): each point is a ring of one vertex, so its centroid is the point itself (the
+/// mean of a MultiPoint's points) and distance-based neighbours work as for polygons, while
+/// contiguity, which needs shared boundaries, refuses them.
 public struct PolygonLayer: Sendable {
     /// Every vertex's x (longitude), all rings of all features in order.
     public var x: [Double] = []
@@ -96,6 +101,29 @@ public struct PolygonLayer: Sendable {
         }
         featureRingStart.append(ringStart.count - 1)
         for name in propertyOrder where properties[name]!.count < featureCount { properties[name]!.append("") }
+    }
+
+    /// Adds one point feature (one point, or several for a MultiPoint; its properties are empty
+    /// until set).
+    public mutating func append(points: [Point]) {
+        for p in points {
+            x.append(p.x); y.append(p.y)
+            ringStart.append(x.count)
+            ringIsHole.append(false)
+        }
+        featureRingStart.append(ringStart.count - 1)
+        for name in propertyOrder where properties[name]!.count < featureCount { properties[name]!.append("") }
+    }
+
+    /// Whether feature f is a point (or MultiPoint): every ring a single vertex.
+    public func isPoint(_ f: Int) -> Bool {
+        let rings = featureRingStart[f]..<featureRingStart[f + 1]
+        return !rings.isEmpty && rings.allSatisfy { ringStart[$0 + 1] - ringStart[$0] == 1 }
+    }
+
+    /// The first point feature, if the layer has any.
+    public var firstPoint: Int? {
+        (0..<featureCount).first { isPoint($0) }
     }
 
     /// Where feature f is, for messages: its line in the file (line 1 for in-memory layers).

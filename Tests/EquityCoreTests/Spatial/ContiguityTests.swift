@@ -106,7 +106,7 @@ import Equity
     @Test func brokenGeoJSONIsAClearError() throws {
         #expect(throws: EquityError.self) { try GeoJSONReader.read(MappedFile(name: "t.geojson", text: "{\"type\":\"FeatureCollection\"}")) }
         #expect(throws: EquityError.self) {
-            try GeoJSONReader.read(MappedFile(name: "t.geojson", text: "{\"features\":[{\"type\":\"Feature\",\"properties\":{},\"geometry\":{\"type\":\"Point\",\"coordinates\":[1,2]}}]}"))
+            try GeoJSONReader.read(MappedFile(name: "t.geojson", text: "{\"features\":[{\"type\":\"Feature\",\"properties\":{},\"geometry\":{\"type\":\"LineString\",\"coordinates\":[[1,2],[3,4]]}}]}"))
         }
         #expect(throws: EquityError.self) {
             try GeoJSONReader.read(MappedFile(name: "t.geojson", text: "{\"features\":[{\"type\":\"Feature\",\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[0,0],[1,"))

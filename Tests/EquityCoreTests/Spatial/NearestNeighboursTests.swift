@@ -20,6 +20,35 @@ import Equity
         #expect(close(try Moran.global(crime, weights: band.transformed(.R)).value, 0.3967259886828177, relative: 1e-9))
     }
 
+    /// A point layer (spData's 742 London cycle hire docks, GeoJSON Points): each area's 4
+    /// nearest neighbours are libpysal's `KNN` on the same points, Euclidean on the raw
+    /// coordinates and great-circle (`radius=6371.0088`), every link
+    /// (`Fixtures/reference/cycle_hire_knn_libpysal.csv`, by `reference/scripts/cycle_hire_knn_libpysal.py`).
+    @Test func pointLayerAgainstLibpysal() throws {
+        let layer = try GeoJSONReader.read(path: Fixtures.path("boundaries/london_cycle_hire.geojson"))
+        #expect(layer.featureCount == 742 && layer.firstPoint == 0)
+        let ids = try layer.property("id")
+        let reference = try Fixtures.table(fixture: "reference/cycle_hire_knn_libpysal.csv")
+        for (metric, name) in [(DistanceMetric.euclidean, "euclidean"), (.greatCircle, "great-circle")] {
+            let w = try SpatialWeights(layer: layer, ids: ids, rule: .nearest(k: 4), metric: metric)
+            let ours = Set((0..<w.count).flatMap { i in (w.offsets[i]..<w.offsets[i + 1]).map { "\(ids[i]) \(ids[Int(w.neighbours[$0])])" } })
+            let theirs = Set(reference.filter { $0["metric"] == name }.rows.map { "\($0[1]) \($0[2])" })
+            #expect(ours.count == 742 * 4 && ours == theirs, "\(name)")
+        }
+        // Contiguity needs boundaries: a clear error naming the first point.
+        #expect(throws: EquityError.self) { try SpatialWeights(layer: layer, ids: ids, rule: .contiguity(.queen)) }
+    }
+
+    /// A MultiPoint's centroid is the mean of its points; points and polygons mix in one layer.
+    @Test func multiPointCentroidIsTheMean() throws {
+        var layer = PolygonLayer()
+        layer.append(points: [Point(0, 0), Point(2, 0), Point(1, 3)])
+        layer.append(feature: [Polygon(exterior: [Point(5, 5), Point(6, 5), Point(6, 6), Point(5, 6)])])
+        #expect(layer.isPoint(0) && !layer.isPoint(1) && layer.firstPoint == 0)
+        #expect(layer.centroid(0) == (x: 1, y: 1))
+        #expect(layer.centroid(1) == (x: 5.5, y: 5.5))
+    }
+
     /// The k-d tree agrees with brute force, for Euclidean and great-circle distances.
     @Test func kdTreeMatchesBruteForce() throws {
         var rng = TestRNG(seed: 9)

@@ -26,6 +26,16 @@ import EquityTestSupport
         #expect(try pairs(Self.geojson, .queen).count == 325)
     }
 
+    /// Points through GDAL: the cycle hire docks as a GeoPackage (`ogr2ogr -f GPKG` of the
+    /// GeoJSON) read as the same 742 points.
+    @Test func pointsFromAGeoPackage() throws {
+        let gpkg = try BoundaryReader.read(path: Fixtures.path("boundaries/london_cycle_hire.gpkg")).layer
+        let json = try BoundaryReader.read(path: Fixtures.path("boundaries/london_cycle_hire.geojson")).layer
+        #expect(gpkg.featureCount == 742 && (0..<742).allSatisfy { gpkg.isPoint($0) })
+        let (gpkgIds, jsonIds) = (try gpkg.property("id"), try json.property("id"))
+        #expect(gpkg.x == json.x && gpkg.y == json.y && gpkgIds == jsonIds)
+    }
+
     @Test func reportsTheCRSAndAttributes() throws {
         let shp = try BoundaryReader.read(path: Fixtures.path(Self.shapefile))
         #expect(shp.crs.hasPrefix("EPSG:27700") && !shp.lonLat)
