@@ -22,7 +22,8 @@ public enum ThematicMap {
     /// where not given). `lonLat` nil decides from the coordinates' range.
     public static func render(_ layer: PolygonLayer, fills: [String], titles: [String], legend: [LegendEntry], style: MapStyle,
                               lonLat: Bool? = nil) -> String {
-        let extent = bounds(layer, features: nil)
+        // Dots are drawn 5 px across about their points: a 1% margin keeps those at the edge whole.
+        let extent = layer.firstPoint == nil ? bounds(layer, features: nil) : bounds(layer, features: nil).padded(0.01)
         let geographic = lonLat ?? (extent.minX >= -180 && extent.maxX <= 180 && extent.minY >= -90 && extent.maxY <= 90)
         let window = style.window ?? extent
         let kx = geographic ? cos((window.minY + window.maxY) / 2 * Double.pi / 180) : 1
@@ -77,7 +78,10 @@ public enum ThematicMap {
         case .none: strokeAttributes = { _ in "" }
         case let .lines(colour, w): strokeAttributes = { _ in " stroke=\"\(SVGMap.escape(colour))\" stroke-width=\"\(fmt(w * 10))\"" }
         case .automatic:
-            if visible.count > 3000 { strokeAttributes = { fill in " stroke=\"\(SVGMap.escape(fill))\" stroke-width=\"2.5\"" } }
+            // Dots keep a thin grey edge (the palest class would vanish against the page);
+            // areas a white one, or their own colour when they are too many for edges to show.
+            if layer.firstPoint != nil { strokeAttributes = { _ in " stroke=\"#505a5f\" stroke-width=\"4\"" } }
+            else if visible.count > 3000 { strokeAttributes = { fill in " stroke=\"\(SVGMap.escape(fill))\" stroke-width=\"2.5\"" } }
             else { strokeAttributes = { _ in " stroke=\"#ffffff\" stroke-width=\"5\"" } }
         }
         // Main map: coordinates in tenths of a pixel inside a scale(0.1) group, one group per
