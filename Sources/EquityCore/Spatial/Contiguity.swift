@@ -166,8 +166,8 @@ public enum Contiguity: String, Sendable, CaseIterable {
                         let q = group[y]
                         let fp = feature[p], fq = feature[q]
                         guard fp != fq, next[q] >= 0, vx[p] == vx[q], vy[p] == vy[q] else { continue }
-                        let ends = [Int(next[q]), Int(previous[q])]
-                        if [Int(next[p]), Int(previous[p])].contains(where: { a in ends.contains { overlap(p, a, q, $0) } }) {
+                        let (pn, pp, qn, qp) = (Int(next[p]), Int(previous[p]), Int(next[q]), Int(previous[q]))
+                        if overlap(p, pn, q, qn) || overlap(p, pn, q, qp) || overlap(p, pp, q, qn) || overlap(p, pp, q, qp) {
                             pairKeys.append(UInt64(UInt32(min(fp, fq))) << 32 | UInt64(UInt32(max(fp, fq))))
                         }
                     }
