@@ -46,4 +46,20 @@ import EquityTestSupport
         let committed = try String(contentsOfFile: CLI.fixture("lookups/luton_lsoa11_ward25_bestfit.csv"), encoding: .utf8)
         #expect(committed == r.stdout)
     }
+
+    /// Points (e.g. GP practices) assigned to the ward that contains them; wards cannot be
+    /// assigned to points.
+    @Test func lookupFromPoints() throws {
+        let points = try CLI.temporaryFile("""
+            {"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"urn:ogc:def:crs:OGC:1.3:CRS84"}},"features":[
+            {"type":"Feature","properties":{"code":"P1"},"geometry":{"type":"Point","coordinates":[-0.414073192774573,51.90095424616808]}},
+            {"type":"Feature","properties":{"code":"P2"},"geometry":{"type":"Point","coordinates":[0.5,52.5]}}]}
+            """, name: "practices.geojson")
+        let wards = CLI.fixture("boundaries/luton_ward_E06000032.geojson")
+        let r = try CLI.run(["lookup", "--from", points, "--from-id", "code", "--to", wards, "--to-id", "WD25CD"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(try r.line(1).hasPrefix("P1,E05014735,") && r.line(2).hasPrefix("P2,,"))
+        let back = try CLI.run(["lookup", "--from", wards, "--from-id", "WD25CD", "--to", points, "--to-id", "code"])
+        #expect(back.status == 1 && back.stderr.contains("practices.geojson:2:1: feature 1 is a point: the larger areas must be polygons"), "\(back.stderr)")
+    }
 }

@@ -24,6 +24,10 @@ public enum BestFitLookupTable {
         let smallIds = try SpatialInputs.ids(small.layer, property: sourceId)
         let largeIds = try SpatialInputs.ids(large.layer, property: targetId)
         let largeNames = try targetName.map { try large.layer.property($0) }
+        if let f = large.layer.firstPoint {
+            throw EquityError.invalidValue(large.layer.location(ofFeature: f),
+                                           reason: "feature \(f + 1) is a point: the larger areas must be polygons (points can be the small areas)")
+        }
         if small.lonLat != large.lonLat {
             throw EquityError.invalidArgument("\(sources) is in \(small.crs) and \(targets) in \(large.crs): give both in the same coordinates")
         }
