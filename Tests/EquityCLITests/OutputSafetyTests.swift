@@ -153,6 +153,25 @@ import Glibc
         #expect(text.hasPrefix("area,x,n,value"))
     }
 
+    /// Item 3: standard input is streamed (spooled to disk and mapped, like a file), not read
+    /// into memory: 12 million rows (about 165 MB) through a pipe under a 150 MB data-segment
+    /// limit (RLIMIT_DATA counts the heap, not file-backed pages), which reading it whole could
+    /// not do.
+    @Test func standardInputIsStreamed() throws {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/bin/sh")
+        p.arguments = ["-c", """
+            awk 'BEGIN { print "area,x,n"; for (i = 0; i < 12000000; i++) print "A" i "," i % 7 ",10" }' | \
+            (ulimit -d 150000; exec timeout 120 '\(CLI.binary)' ci proportion --input - --numerator x --denominator n --output /dev/null)
+            """]
+        let err = Pipe()
+        p.standardError = err
+        try p.run()
+        let text = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        p.waitUntilExit()
+        #expect(p.terminationStatus == 0, "\(text.prefix(500))")
+    }
+
     /// Item 11: a bad row late in a file leaves standard output empty (before: earlier rows were
     /// already printed). Enough rows for several parallel chunks.
     @Test func badRowLateLeavesStdoutEmpty() throws {
