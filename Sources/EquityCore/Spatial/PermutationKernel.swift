@@ -7,6 +7,10 @@ import Dispatch
 /// jumped xoshiro256** stream: a seed gives the same statistics on any number of threads.
 enum PermutationKernel {
     static let lanes = 8
+    /// Layers larger than this shuffle in compact per-lane arrays (past the caches).
+    static let compactThreshold = 65_536
+    /// The most rows of lanes the fused pass keeps ahead of its sum (1 MB).
+    static let ringCapacity = 16_384
     typealias Lanes = SIMD8<Double>
 
     struct Output {
@@ -32,7 +36,8 @@ enum PermutationKernel {
     }
 
     static func run(values z: [Double], weights w: SpatialWeights, permutations: Int, seed: UInt64,
-                    wantDegree: Bool = false, threads: Int = Parallelism.threads) -> Output {
+                    wantDegree: Bool = false, threads: Int = Parallelism.threads,
+                    compactAbove: Int = compactThreshold, ringCapacity: Int = ringCapacity) -> Output {
         let n = z.count
         let batches = (permutations + lanes - 1) / lanes
         let streams = Xoshiro256.streams(seed: seed, count: batches)
@@ -52,6 +57,24 @@ enum PermutationKernel {
         // (half the loads of the directed lists, which dominate the time).
         let upper = UpperLinks(w)
         let workers = max(1, min(threads, batches))
+        // Past the caches the permutations are shuffled in compact per-lane arrays; when every
+        // row's upper neighbours lie within a bandwidth the ring below holds (a lattice, or areas
+        // in a spatial order), the lanes are then built in that ring just ahead of the sum.
+        let compact = n > compactAbove
+        var reach = [Int](repeating: 0, count: compact ? n : 0)
+        var ringMask: Int? = nil
+        if compact {
+            var bandwidth = 0
+            for i in 0..<n {
+                var far = i
+                for k in upper.offsets[i]..<upper.offsets[i + 1] { far = max(far, Int(upper.neighbours[k])) }
+                reach[i] = far
+                bandwidth = max(bandwidth, far - i)
+            }
+            let ring = 1 << (Int.bitWidth - bandwidth.leadingZeroBitCount)
+            if ring <= ringCapacity { ringMask = ring - 1 }
+        }
+        let laneCount = ringMask.map { $0 + 1 } ?? n
         quadratic.withUnsafeMutableBufferPointer { qBuf in
             squared.withUnsafeMutableBufferPointer { sBuf in
                 let qOut = qBuf, sOut = sBuf
@@ -61,9 +84,9 @@ enum PermutationKernel {
                             upper.weights.withUnsafeBufferPointer { wt in
                                 upper.diagonal.withUnsafeBufferPointer { diag in
                                     degree.withUnsafeBufferPointer { deg in
+                                      reach.withUnsafeBufferPointer { reachBuf in
                                         DispatchQueue.concurrentPerform(iterations: workers) { t in
-                                            let interleaved = UnsafeMutablePointer<Lanes>.allocate(capacity: n)
-                                            let compact = n > 65_536
+                                            let interleaved = UnsafeMutablePointer<Lanes>.allocate(capacity: laneCount)
                                             let scratch = UnsafeMutablePointer<Double>.allocate(capacity: compact ? lanes * n : 1)
                                             defer { interleaved.deallocate(); scratch.deallocate() }
                                             var b = t
@@ -97,24 +120,50 @@ enum PermutationKernel {
                                                         }
                                                     }
                                                 }
-                                                if compact {
-                                                    // The eight permutations into the lanes in one
-                                                    // sequential pass (eight read streams, one write).
-                                                    for i in 0..<n {
-                                                        interleaved[i] = Lanes(scratch[i], scratch[n + i], scratch[2 * n + i], scratch[3 * n + i],
-                                                                               scratch[4 * n + i], scratch[5 * n + i], scratch[6 * n + i], scratch[7 * n + i])
-                                                    }
-                                                }
                                                 var total = Lanes(repeating: 0)
                                                 var sq = Lanes(repeating: 0)
-                                                for i in 0..<n {
-                                                    let p = interleaved[i]
-                                                    var acc = p * Lanes(repeating: diag[i])
-                                                    for k in off[i]..<off[i + 1] {
-                                                        acc += interleaved[Int(nb[k])] * Lanes(repeating: wt[k])
+                                                if let ringMask = ringMask {
+                                                    // Fused: the eight permutations go into a small
+                                                    // ring of lanes just ahead of the row being summed
+                                                    // (each row's upper neighbours lie within the
+                                                    // layer's bandwidth), so the 64 MB interleaved
+                                                    // array is never written nor read back. The same
+                                                    // sums in the same order as the unfused pass.
+                                                    let ring = interleaved
+                                                    var filled = 0
+                                                    for i in 0..<n {
+                                                        let need = reachBuf[i]
+                                                        while filled <= need {
+                                                            ring[filled & ringMask] = Lanes(scratch[filled], scratch[n + filled], scratch[2 * n + filled], scratch[3 * n + filled],
+                                                                                            scratch[4 * n + filled], scratch[5 * n + filled], scratch[6 * n + filled], scratch[7 * n + filled])
+                                                            filled += 1
+                                                        }
+                                                        let p = ring[i & ringMask]
+                                                        var acc = p * Lanes(repeating: diag[i])
+                                                        for k in off[i]..<off[i + 1] {
+                                                            acc += ring[Int(nb[k]) & ringMask] * Lanes(repeating: wt[k])
+                                                        }
+                                                        total += p * acc
+                                                        if wantDegree { sq += p * p * Lanes(repeating: deg[i]) }
                                                     }
-                                                    total += p * acc
-                                                    if wantDegree { sq += p * p * Lanes(repeating: deg[i]) }
+                                                } else {
+                                                    if compact {
+                                                        // The eight permutations into the lanes in one
+                                                        // sequential pass (eight read streams, one write).
+                                                        for i in 0..<n {
+                                                            interleaved[i] = Lanes(scratch[i], scratch[n + i], scratch[2 * n + i], scratch[3 * n + i],
+                                                                                   scratch[4 * n + i], scratch[5 * n + i], scratch[6 * n + i], scratch[7 * n + i])
+                                                        }
+                                                    }
+                                                    for i in 0..<n {
+                                                        let p = interleaved[i]
+                                                        var acc = p * Lanes(repeating: diag[i])
+                                                        for k in off[i]..<off[i + 1] {
+                                                            acc += interleaved[Int(nb[k])] * Lanes(repeating: wt[k])
+                                                        }
+                                                        total += p * acc
+                                                        if wantDegree { sq += p * p * Lanes(repeating: deg[i]) }
+                                                    }
                                                 }
                                                 for l in 0..<lanes {
                                                     qOut[b * lanes + l] = total[l]
@@ -123,6 +172,7 @@ enum PermutationKernel {
                                                 b += workers
                                             }
                                         }
+                                      }
                                     }
                                 }
                             }
