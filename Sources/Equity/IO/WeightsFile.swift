@@ -24,95 +24,185 @@ public enum WeightsFile {
     }
 
     /// Reads a `.gal`, `.gwt` or links CSV into weights over `ids` (nil: the file's own order).
+    ///
+    /// Fields are read straight from the file's bytes and ids interned as bytes (no `String` per
+    /// field): a million-area `.gal` reads in about a second.
     public static func read(path: String, ids: [String]? = nil) throws -> SpatialWeights {
         if let w = MemoryFiles.weights(path) { return try inMemory(w, name: path, ids: ids) }
         if isLinks(path.lowercased()) { return try links(path: path, ids: ids) }
         let file = try MappedFile.open(path)
-        let text = String(decoding: file.bytes, as: UTF8.self)
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
-        while let last = lines.last, last.allSatisfy({ $0 == " " || $0 == "\t" }) { lines.removeLast() }
-        guard !lines.isEmpty else { throw EquityError.malformedInput(SourceLocation(file: path, line: 1, column: 1), reason: "empty weights file") }
-        func fields(_ k: Int) -> [String] { lines[k].split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "," }).map(String.init) }
+        var lines = TextLines(file.bytes)
+        guard lines.count > 0 else { throw EquityError.malformedInput(SourceLocation(file: path, line: 1, column: 1), reason: "empty weights file") }
         func fail(_ k: Int, _ reason: String) -> EquityError { .malformedInput(SourceLocation(file: path, line: k + 1, column: 1), reason: reason) }
-        let header = fields(0)
-        guard let nText = header.count >= 2 ? header[1] : header.first, let declared = Int(nText), declared >= 0 else {
+        let header = lines.fields(0)
+        guard let nText = header.count >= 2 ? header[1] : header.first, let declared = Int(text(nText)), declared >= 0 else {
             throw fail(0, "the header must give the number of areas (`n` or `0 n shapefile id`)")
         }
-        var links: [Link] = []
-        var fileIds: [String] = []
+        var links = Links(capacity: declared)
         if path.lowercased().hasSuffix(".gal") {
             var k = 1
-            var seen = Set<String>()
+            var seen: [Bool] = []
             while k < lines.count {
-                let head = fields(k)
-                guard head.count == 2, let count = Int(head[1]), count >= 0 else { throw fail(k, "expected `id number-of-neighbours`") }
-                guard seen.insert(head[0]).inserted else { throw fail(k, "area \(head[0]) appears twice") }
-                fileIds.append(head[0])
-                let nb = k + 1 < lines.count ? fields(k + 1) : []
-                guard nb.count == count else { throw fail(k + 1, "area \(head[0]) should have \(count) neighbours, the line lists \(nb.count)") }
-                for j in nb { links.append(Link(from: head[0], to: j, weight: 1, line: k + 2, column: 1)) }
+                let head = lines.fields(k)
+                guard head.count == 2, let count = Int(text(head[1])), count >= 0 else { throw fail(k, "expected `id number-of-neighbours`") }
+                let from = links.ids.intern(head[0])
+                if Int(from) >= seen.count { seen.append(contentsOf: repeatElement(false, count: Int(from) + 1 - seen.count)) }
+                guard !seen[Int(from)] else { throw fail(k, "area \(text(head[0])) appears twice") }
+                seen[Int(from)] = true
+                links.fileIds.append(from)
+                let nb = k + 1 < lines.count ? lines.fields(k + 1) : []
+                guard nb.count == count else { throw fail(k + 1, "area \(text(head[0])) should have \(count) neighbours, the line lists \(nb.count)") }
+                for j in nb { links.append(from: from, to: links.ids.intern(j), weight: 1, line: k + 2, column: 1) }
                 k += 2
             }
-            guard fileIds.count == declared else { throw fail(0, "the header says \(declared) areas, the file has \(fileIds.count)") }
+            guard links.fileIds.count == declared else { throw fail(0, "the header says \(declared) areas, the file has \(links.fileIds.count)") }
         } else {
-            var seen = Set<String>()
+            var seen: [Bool] = []
             for k in 1..<lines.count {
-                let f = fields(k)
-                guard f.count == 3, case let .number(w) = NumberParsing.parse(f[2]), w.isFinite else { throw fail(k, "expected `i j weight`") }
-                links.append(Link(from: f[0], to: f[1], weight: w, line: k + 1, column: 1))
-                if seen.insert(f[0]).inserted { fileIds.append(f[0]) }
+                let f = lines.fields(k)
+                guard f.count == 3, let base = f[2].baseAddress,
+                      case let .number(w) = NumberParsing.parse(base, 0, f[2].count), w.isFinite else { throw fail(k, "expected `i j weight`") }
+                let from = links.ids.intern(f[0])
+                links.append(from: from, to: links.ids.intern(f[1]), weight: w, line: k + 1, column: 1)
+                if Int(from) >= seen.count { seen.append(contentsOf: repeatElement(false, count: Int(from) + 1 - seen.count)) }
+                if !seen[Int(from)] { seen[Int(from)] = true; links.fileIds.append(from) }
             }
         }
-        return try assemble(links, fileIds: fileIds, ids: ids, name: path)
+        return try assemble(links, ids: ids, name: path)
     }
 
-    /// One link as read, with where it was read (for messages).
-    struct Link {
-        var from: String, to: String, weight: Double, line: Int, column: Int
+    static func text(_ bytes: UnsafeBufferPointer<UInt8>) -> String { String(decoding: bytes, as: UTF8.self) }
+
+    /// The lines of a weights text (a final `\r` dropped; trailing blank lines ignored) and the
+    /// fields of a line (separated by spaces, tabs or commas).
+    struct TextLines {
+        let bytes: UnsafeBufferPointer<UInt8>
+        var starts: [Int] = [], ends: [Int] = []
+        private var fieldBuffer: [UnsafeBufferPointer<UInt8>] = []
+
+        init(_ bytes: UnsafeBufferPointer<UInt8>) {
+            self.bytes = bytes
+            // Ignore trailing lines of spaces and tabs: the text ends with the line of the last
+            // byte that is none of space, tab, CR or LF.
+            var last = bytes.count - 1
+            while last >= 0, bytes[last] == 0x20 || bytes[last] == 0x09 || bytes[last] == 0x0D || bytes[last] == 0x0A { last -= 1 }
+            guard last >= 0 else { return }
+            var end = last + 1
+            while end < bytes.count && bytes[end] != 0x0A { end += 1 }
+            var s = 0
+            while s <= end {
+                var e = s
+                while e < end && bytes[e] != 0x0A { e += 1 }
+                starts.append(s)
+                ends.append(e > s && bytes[e - 1] == 0x0D ? e - 1 : e)
+                s = e + 1
+            }
+        }
+
+        var count: Int { starts.count }
+
+        /// The fields of line `k` (valid until the next call).
+        mutating func fields(_ k: Int) -> [UnsafeBufferPointer<UInt8>] {
+            fieldBuffer.removeAll(keepingCapacity: true)
+            guard let base = bytes.baseAddress else { return fieldBuffer }
+            var i = starts[k]
+            let e = ends[k]
+            while i < e {
+                while i < e && (bytes[i] == 0x20 || bytes[i] == 0x09 || bytes[i] == 0x2C) { i += 1 }
+                let f = i
+                while i < e && !(bytes[i] == 0x20 || bytes[i] == 0x09 || bytes[i] == 0x2C) { i += 1 }
+                if i > f { fieldBuffer.append(UnsafeBufferPointer(start: base + f, count: i - f)) }
+            }
+            return fieldBuffer
+        }
+    }
+
+    /// The links as read: interned ids, weights, and where each was read (for messages).
+    struct Links {
+        let ids = ByteInterner(capacity: 1024)
+        var from: [Int32] = [], to: [Int32] = [], weight: [Double] = [], line: [Int] = [], column: [Int32] = []
+        /// Areas in the order they first appear as a link's origin (a `.gal`'s order).
+        var fileIds: [Int32] = []
+
+        init(capacity: Int) {
+            fileIds.reserveCapacity(capacity)
+        }
+
+        mutating func append(from f: Int32, to t: Int32, weight w: Double, line l: Int, column c: Int) {
+            from.append(f); to.append(t); weight.append(w); line.append(l); column.append(Int32(c))
+        }
     }
 
     /// A links CSV (`id,neighbour,weight`) over `ids` (nil: the order in which areas first appear).
     static func links(path: String, ids: [String]?) throws -> SpatialWeights {
         let reader = try CSVReader(path: path)
         let (a, b, c) = (try reader.column("id"), try reader.column("neighbour"), try reader.column("weight"))
-        var links: [Link] = []
-        var fileIds: [String] = []
-        var seen = Set<String>()
+        var links = Links(capacity: 1024)
+        var seen: [Bool] = []
         try reader.forEachRow { s in
             let w = try reader.number(s, c)
             guard w.isFinite else {
                 throw EquityError.invalidValue(SourceLocation(file: reader.name, line: s.line, column: c + 1), reason: "the weight is missing")
             }
-            let from = s.text(a), to = s.text(b)
-            links.append(Link(from: from, to: to, weight: w, line: s.line, column: a + 1))
-            if seen.insert(from).inserted { fileIds.append(from) }
+            let from = links.ids.intern(s.unescapedField(a))
+            let to = links.ids.intern(s.unescapedField(b))
+            links.append(from: from, to: to, weight: w, line: s.line, column: a + 1)
+            if Int(from) >= seen.count { seen.append(contentsOf: repeatElement(false, count: Int(from) + 1 - seen.count)) }
+            if !seen[Int(from)] { seen[Int(from)] = true; links.fileIds.append(from) }
         }
-        return try assemble(links, fileIds: fileIds, ids: ids, name: reader.name)
+        return try assemble(links, ids: ids, name: reader.name)
     }
 
-    /// Compressed rows over `ids` (or `fileIds`) from the links read; each row sorted.
-    static func assemble(_ links: [Link], fileIds: [String], ids: [String]?, name: String) throws -> SpatialWeights {
-        let order = ids ?? fileIds
-        let index = Dictionary(order.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
-        var rows = [[(neighbour: Int32, weight: Double, line: Int)]](repeating: [], count: order.count)
-        for link in links {
-            for id in [link.from, link.to] where index[id] == nil {
-                throw EquityError.invalidValue(SourceLocation(file: name, line: link.line, column: link.column),
-                                               reason: "area \(MessageText.quoted(id)) of the weights is not in the data")
+    /// Compressed rows over `ids` (or the file's ids) from the links read; each row sorted by
+    /// neighbour; a link given twice is an error naming its second line.
+    static func assemble(_ links: Links, ids: [String]?, name: String) throws -> SpatialWeights {
+        let order: [String]
+        var index = [Int32](repeating: -1, count: links.ids.count)
+        if let ids {
+            order = ids
+            for (k, id) in ids.enumerated() {
+                if let t = links.ids.find(id), index[Int(t)] < 0 { index[Int(t)] = Int32(k) }
             }
-            rows[index[link.from]!].append((Int32(index[link.to]!), link.weight, link.line))
+        } else {
+            order = links.fileIds.map { links.ids.string($0) }
+            for (k, t) in links.fileIds.enumerated() { index[Int(t)] = Int32(k) }
         }
-        var offsets = [0], neighbours: [Int32] = [], original: [Double] = []
-        for (i, r) in rows.enumerated() {
-            let sorted = r.sorted(by: { ($0.neighbour, $0.line) < ($1.neighbour, $1.line) })
-            for k in sorted.indices.dropFirst() where sorted[k].neighbour == sorted[k - 1].neighbour {
-                throw EquityError.invalidValue(SourceLocation(file: name, line: sorted[k].line, column: 1),
-                                               reason: "the link \(MessageText.quoted(order[i])) → \(MessageText.quoted(order[Int(sorted[k].neighbour)])) appears twice")
+        let m = links.from.count
+        var counts = [Int](repeating: 0, count: order.count + 1)
+        for k in 0..<m {
+            let unknown = index[Int(links.from[k])] < 0 ? links.from[k] : index[Int(links.to[k])] < 0 ? links.to[k] : -1
+            if unknown >= 0 {
+                throw EquityError.invalidValue(SourceLocation(file: name, line: links.line[k], column: Int(links.column[k])),
+                                               reason: "area \(MessageText.quoted(links.ids.string(unknown))) of the weights is not in the data")
             }
-            for link in sorted { neighbours.append(link.neighbour); original.append(link.weight) }
-            offsets.append(neighbours.count)
+            counts[Int(index[Int(links.from[k])]) + 1] += 1
         }
-        return SpatialWeights(ids: order, offsets: offsets, neighbours: neighbours, original: original)
+        for i in 0..<order.count { counts[i + 1] += counts[i] }
+        // Links in file order within each row (a counting sort), then each row by neighbour.
+        var slot = counts
+        var byRow = [Int](repeating: 0, count: m)
+        for k in 0..<m {
+            let r = Int(index[Int(links.from[k])])
+            byRow[slot[r]] = k
+            slot[r] += 1
+        }
+        var neighbours = [Int32](repeating: 0, count: m), original = [Double](repeating: 0, count: m)
+        for i in 0..<order.count {
+            let row = byRow[counts[i]..<counts[i + 1]].sorted { a, b in
+                let (x, y) = (index[Int(links.to[a])], index[Int(links.to[b])])
+                return x != y ? x < y : a < b
+            }
+            for (q, k) in row.enumerated() {
+                let j = index[Int(links.to[k])]
+                if q > 0 && j == neighbours[counts[i] + q - 1] {
+                    throw EquityError.invalidValue(SourceLocation(file: name, line: links.line[k], column: 1),
+                                                   reason: "the link \(MessageText.quoted(order[i])) → \(MessageText.quoted(order[Int(j)])) appears twice")
+                }
+                neighbours[counts[i] + q] = j
+                original[counts[i] + q] = links.weight[k]
+            }
+        }
+        return SpatialWeights(ids: order, offsets: counts, neighbours: neighbours, original: original)
     }
 
     /// The weights as a `.gal` file (contiguity: the neighbour lists; weights ignored).
