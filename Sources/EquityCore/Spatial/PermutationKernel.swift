@@ -41,148 +41,190 @@ enum PermutationKernel {
         let n = z.count
         let batches = (permutations + lanes - 1) / lanes
         let streams = Xoshiro256.streams(seed: seed, count: batches)
-        var quadratic = [Double](repeating: 0, count: batches * lanes)
-        var squared = [Double](repeating: 0, count: wantDegree ? batches * lanes : 0)
-        // Degree (wᵢ· + w·ᵢ) for Geary.
-        var degree = [Double](repeating: 0, count: n)
-        if wantDegree {
-            for i in 0..<n {
-                for k in w.offsets[i]..<w.offsets[i + 1] {
-                    degree[i] += w.weights[k]
-                    degree[Int(w.neighbours[k])] += w.weights[k]
-                }
-            }
-        }
         // pᵀWp = Σᵢ wᵢᵢpᵢ² + Σ_{i<j} (wᵢⱼ + wⱼᵢ) pᵢpⱼ: each undirected link is visited once
         // (half the loads of the directed lists, which dominate the time).
-        let upper = UpperLinks(w)
+        let layer = Layer(values: z, upper: UpperLinks(w), weights: w, wantDegree: wantDegree,
+                          compact: n > compactAbove, ringCapacity: ringCapacity)
+        defer { layer.deallocate() }
+        let quadratic = UnsafeMutableBufferPointer<Double>.allocate(capacity: batches * lanes)
+        let squared = UnsafeMutableBufferPointer<Double>.allocate(capacity: wantDegree ? batches * lanes : 0)
+        defer { quadratic.deallocate(); squared.deallocate() }
         let workers = max(1, min(threads, batches))
-        // Past the caches the permutations are shuffled in compact per-lane arrays; when every
-        // row's upper neighbours lie within a bandwidth the ring below holds (a lattice, or areas
-        // in a spatial order), the lanes are then built in that ring just ahead of the sum.
-        let compact = n > compactAbove
-        var reach = [Int](repeating: 0, count: compact ? n : 0)
-        var ringMask: Int? = nil
-        if compact {
-            var bandwidth = 0
-            for i in 0..<n {
-                var far = i
-                for k in upper.offsets[i]..<upper.offsets[i + 1] { far = max(far, Int(upper.neighbours[k])) }
-                reach[i] = far
-                bandwidth = max(bandwidth, far - i)
-            }
-            let ring = 1 << (Int.bitWidth - bandwidth.leadingZeroBitCount)
-            if ring <= ringCapacity { ringMask = ring - 1 }
-        }
-        let laneCount = ringMask.map { $0 + 1 } ?? n
-        quadratic.withUnsafeMutableBufferPointer { qBuf in
-            squared.withUnsafeMutableBufferPointer { sBuf in
-                let qOut = qBuf, sOut = sBuf
-                z.withUnsafeBufferPointer { zb in
-                    upper.offsets.withUnsafeBufferPointer { off in
-                        upper.neighbours.withUnsafeBufferPointer { nb in
-                            upper.weights.withUnsafeBufferPointer { wt in
-                                upper.diagonal.withUnsafeBufferPointer { diag in
-                                    degree.withUnsafeBufferPointer { deg in
-                                      reach.withUnsafeBufferPointer { reachBuf in
-                                        DispatchQueue.concurrentPerform(iterations: workers) { t in
-                                            let interleaved = UnsafeMutablePointer<Lanes>.allocate(capacity: laneCount)
-                                            let scratch = UnsafeMutablePointer<Double>.allocate(capacity: compact ? lanes * n : 1)
-                                            defer { interleaved.deallocate(); scratch.deallocate() }
-                                            var b = t
-                                            while b < batches {
-                                                var g = HalfDraws(streams[b])
-                                                let lanePointer = UnsafeMutableRawPointer(interleaved).assumingMemoryBound(to: Double.self)
-                                                for l in 0..<lanes {
-                                                    // "Inside-out" Fisher–Yates: a uniformly random
-                                                    // permutation of z. Past the caches (a million
-                                                    // areas: 64 MB of lanes) it is built in a compact
-                                                    // scratch array per lane, whose random accesses
-                                                    // span n values rather than 8n, then interleaved
-                                                    // in one pass (1M-square lattice: 10.3 → 5.3 ms
-                                                    // per permutation); smaller layers shuffle in place.
-                                                    // The same draws give the same permutation either way.
-                                                    if compact {
-                                                        let s = scratch + l * n
-                                                        s[0] = zb[0]
-                                                        for i in 1..<n {
-                                                            let j = Int(g.bounded(UInt32(i + 1)))
-                                                            s[i] = s[j]
-                                                            s[j] = zb[i]
-                                                        }
-                                                    } else {
-                                                        let a = lanePointer + l
-                                                        a[0] = zb[0]
-                                                        for i in 1..<n {
-                                                            let j = Int(g.bounded(UInt32(i + 1)))
-                                                            a[i * lanes] = a[j * lanes]
-                                                            a[j * lanes] = zb[i]
-                                                        }
-                                                    }
-                                                }
-                                                var total = Lanes(repeating: 0)
-                                                var sq = Lanes(repeating: 0)
-                                                if let ringMask = ringMask {
-                                                    // Fused: the eight permutations go into a small
-                                                    // ring of lanes just ahead of the row being summed
-                                                    // (each row's upper neighbours lie within the
-                                                    // layer's bandwidth), so the 64 MB interleaved
-                                                    // array is never written nor read back. The same
-                                                    // sums in the same order as the unfused pass.
-                                                    let ring = interleaved
-                                                    var filled = 0
-                                                    for i in 0..<n {
-                                                        let need = reachBuf[i]
-                                                        while filled <= need {
-                                                            ring[filled & ringMask] = Lanes(scratch[filled], scratch[n + filled], scratch[2 * n + filled], scratch[3 * n + filled],
-                                                                                            scratch[4 * n + filled], scratch[5 * n + filled], scratch[6 * n + filled], scratch[7 * n + filled])
-                                                            filled += 1
-                                                        }
-                                                        let p = ring[i & ringMask]
-                                                        var acc = p * Lanes(repeating: diag[i])
-                                                        for k in off[i]..<off[i + 1] {
-                                                            acc += ring[Int(nb[k]) & ringMask] * Lanes(repeating: wt[k])
-                                                        }
-                                                        total += p * acc
-                                                        if wantDegree { sq += p * p * Lanes(repeating: deg[i]) }
-                                                    }
-                                                } else {
-                                                    if compact {
-                                                        // The eight permutations into the lanes in one
-                                                        // sequential pass (eight read streams, one write).
-                                                        for i in 0..<n {
-                                                            interleaved[i] = Lanes(scratch[i], scratch[n + i], scratch[2 * n + i], scratch[3 * n + i],
-                                                                                   scratch[4 * n + i], scratch[5 * n + i], scratch[6 * n + i], scratch[7 * n + i])
-                                                        }
-                                                    }
-                                                    for i in 0..<n {
-                                                        let p = interleaved[i]
-                                                        var acc = p * Lanes(repeating: diag[i])
-                                                        for k in off[i]..<off[i + 1] {
-                                                            acc += interleaved[Int(nb[k])] * Lanes(repeating: wt[k])
-                                                        }
-                                                        total += p * acc
-                                                        if wantDegree { sq += p * p * Lanes(repeating: deg[i]) }
-                                                    }
-                                                }
-                                                for l in 0..<lanes {
-                                                    qOut[b * lanes + l] = total[l]
-                                                    if wantDegree { sOut[b * lanes + l] = sq[l] }
-                                                }
-                                                b += workers
-                                            }
-                                        }
-                                      }
-                                    }
-                                }
-                            }
-                        }
-                    }
+        let work = (0..<workers).map { _ in Workspace(layer) }
+        defer { for s in work { s.deallocate() } }
+        DispatchQueue.concurrentPerform(iterations: workers) { t in
+            var b = t
+            while b < batches {
+                layer.shuffle(streams[b], into: work[t])
+                let (total, sq) = layer.sum(work[t])
+                for l in 0..<lanes {
+                    quadratic[b * lanes + l] = total[l]
+                    if wantDegree { squared[b * lanes + l] = sq[l] }
                 }
+                b += workers
             }
         }
         return Output(quadratic: Array(quadratic.prefix(permutations)),
                       squaredDegree: wantDegree ? Array(squared.prefix(permutations)) : [])
+    }
+
+    /// The layer as the kernel reads it: values, upper links, diagonal, Geary's degrees, and for
+    /// compact layers how far ahead each row's neighbours reach (read-only, shared by threads).
+    struct Layer: @unchecked Sendable {
+        let n: Int
+        let z: UnsafeMutableBufferPointer<Double>
+        let offsets: UnsafeMutableBufferPointer<Int>
+        let neighbours: UnsafeMutableBufferPointer<Int32>
+        let weights: UnsafeMutableBufferPointer<Double>
+        let diagonal: UnsafeMutableBufferPointer<Double>
+        let degree: UnsafeMutableBufferPointer<Double>
+        let reach: UnsafeMutableBufferPointer<Int>
+        let wantDegree: Bool
+        /// Shuffle in compact per-lane arrays (past the caches).
+        let compact: Bool
+        /// With `compact`: build the lanes in a ring of this mask + 1 rows just ahead of the sum
+        /// (every row's upper neighbours lie within that bandwidth), not in a full array.
+        let ringMask: Int?
+
+        init(values: [Double], upper: UpperLinks, weights w: SpatialWeights, wantDegree: Bool, compact: Bool, ringCapacity: Int) {
+            func copy<T>(_ a: [T]) -> UnsafeMutableBufferPointer<T> {
+                let p = UnsafeMutableBufferPointer<T>.allocate(capacity: a.count)
+                _ = p.initialize(from: a)
+                return p
+            }
+            n = values.count
+            z = copy(values)
+            offsets = copy(upper.offsets)
+            neighbours = copy(upper.neighbours)
+            weights = copy(upper.weights)
+            diagonal = copy(upper.diagonal)
+            self.wantDegree = wantDegree
+            self.compact = compact
+            // Degree (wᵢ· + w·ᵢ) for Geary.
+            var deg = [Double](repeating: 0, count: wantDegree ? n : 0)
+            if wantDegree {
+                for i in 0..<n {
+                    for k in w.offsets[i]..<w.offsets[i + 1] {
+                        deg[i] += w.weights[k]
+                        deg[Int(w.neighbours[k])] += w.weights[k]
+                    }
+                }
+            }
+            degree = copy(deg)
+            var far = [Int](repeating: 0, count: compact ? n : 0)
+            var mask: Int? = nil
+            if compact {
+                var bandwidth = 0
+                for i in 0..<n {
+                    var f = i
+                    for k in upper.offsets[i]..<upper.offsets[i + 1] { f = max(f, Int(upper.neighbours[k])) }
+                    far[i] = f
+                    bandwidth = max(bandwidth, f - i)
+                }
+                let ring = 1 << (Int.bitWidth - bandwidth.leadingZeroBitCount)
+                if ring <= ringCapacity { mask = ring - 1 }
+            }
+            reach = copy(far)
+            ringMask = mask
+        }
+
+        func deallocate() {
+            z.deallocate(); offsets.deallocate(); neighbours.deallocate(); weights.deallocate()
+            diagonal.deallocate(); degree.deallocate(); reach.deallocate()
+        }
+
+        /// Eight uniformly random permutations of z ("inside-out" Fisher–Yates, Lemire's bounded
+        /// draws) from one batch's generator. Past the caches (a million areas: 64 MB of lanes)
+        /// each is built in a compact array of its own, whose random accesses span n values
+        /// rather than 8n; smaller layers shuffle straight into the interleaved lanes. The same
+        /// draws give the same permutations either way.
+        func shuffle(_ stream: Xoshiro256, into s: Workspace) {
+            var g = HalfDraws(stream)
+            let zb = z
+            for l in 0..<lanes {
+                if compact {
+                    let a = s.scratch + l * n
+                    a[0] = zb[0]
+                    for i in 1..<n {
+                        let j = Int(g.bounded(UInt32(i + 1)))
+                        a[i] = a[j]
+                        a[j] = zb[i]
+                    }
+                } else {
+                    let a = UnsafeMutableRawPointer(s.lanes).assumingMemoryBound(to: Double.self) + l
+                    a[0] = zb[0]
+                    for i in 1..<n {
+                        let j = Int(g.bounded(UInt32(i + 1)))
+                        a[i * lanes] = a[j * lanes]
+                        a[j * lanes] = zb[i]
+                    }
+                }
+            }
+        }
+
+        /// pᵀWp and Σpᵢ²(wᵢ· + w·ᵢ) of the eight permutations in the workspace, in one pass over
+        /// the upper links with SIMD lanes.
+        func sum(_ s: Workspace) -> (Lanes, Lanes) {
+            let off = offsets, nb = neighbours, wt = weights, diag = diagonal, deg = degree
+            let scratch = s.scratch
+            @inline(__always) func gathered(_ i: Int) -> Lanes {
+                Lanes(scratch[i], scratch[n + i], scratch[2 * n + i], scratch[3 * n + i],
+                      scratch[4 * n + i], scratch[5 * n + i], scratch[6 * n + i], scratch[7 * n + i])
+            }
+            var total = Lanes(repeating: 0)
+            var sq = Lanes(repeating: 0)
+            if let ringMask {
+                // Fused: the lanes go into a small ring just ahead of the row being summed, so the
+                // 64 MB interleaved array is never written nor read back. The same sums in the
+                // same order as the full pass.
+                let ring = s.lanes
+                var filled = 0
+                for i in 0..<n {
+                    let need = reach[i]
+                    while filled <= need {
+                        ring[filled & ringMask] = gathered(filled)
+                        filled += 1
+                    }
+                    let p = ring[i & ringMask]
+                    var acc = p * Lanes(repeating: diag[i])
+                    for k in off[i]..<off[i + 1] {
+                        acc += ring[Int(nb[k]) & ringMask] * Lanes(repeating: wt[k])
+                    }
+                    total += p * acc
+                    if wantDegree { sq += p * p * Lanes(repeating: deg[i]) }
+                }
+            } else {
+                let lanesOut = s.lanes
+                if compact {
+                    // The eight permutations into the lanes in one sequential pass.
+                    for i in 0..<n { lanesOut[i] = gathered(i) }
+                }
+                for i in 0..<n {
+                    let p = lanesOut[i]
+                    var acc = p * Lanes(repeating: diag[i])
+                    for k in off[i]..<off[i + 1] {
+                        acc += lanesOut[Int(nb[k])] * Lanes(repeating: wt[k])
+                    }
+                    total += p * acc
+                    if wantDegree { sq += p * p * Lanes(repeating: deg[i]) }
+                }
+            }
+            return (total, sq)
+        }
+    }
+
+    /// One thread's buffers: the interleaved lanes (or the ring) and, for compact layers, the
+    /// eight per-lane arrays.
+    struct Workspace: @unchecked Sendable {
+        let lanes: UnsafeMutablePointer<Lanes>
+        let scratch: UnsafeMutablePointer<Double>
+
+        init(_ layer: Layer) {
+            lanes = .allocate(capacity: layer.ringMask.map { $0 + 1 } ?? max(layer.n, 1))
+            scratch = .allocate(capacity: layer.compact ? PermutationKernel.lanes * layer.n : 1)
+        }
+
+        func deallocate() { lanes.deallocate(); scratch.deallocate() }
     }
 
     /// The folded pseudo p-value: (min(#{sim ≥ obs}, #{sim ≤ obs}) + 1)/(R + 1). For continuous
