@@ -38,7 +38,7 @@ public enum WeightsFile {
         guard let nText = header.count >= 2 ? header[1] : header.first, let declared = Int(text(nText)), declared >= 0 else {
             throw fail(0, "the header must give the number of areas (`n` or `0 n shapefile id`)")
         }
-        var links = Links(capacity: declared)
+        var links = Links(capacity: min(declared, file.bytes.count / 4))  // an area takes at least 4 bytes
         if path.lowercased().hasSuffix(".gal") {
             var k = 1
             var seen: [Bool] = []
@@ -119,12 +119,13 @@ public enum WeightsFile {
 
     /// The links as read: interned ids, weights, and where each was read (for messages).
     struct Links {
-        let ids = ByteInterner(capacity: 1024)
+        let ids: ByteInterner
         var from: [Int32] = [], to: [Int32] = [], weight: [Double] = [], line: [Int] = [], column: [Int32] = []
         /// Areas in the order they first appear as a link's origin (a `.gal`'s order).
         var fileIds: [Int32] = []
 
         init(capacity: Int) {
+            ids = ByteInterner(capacity: max(capacity, 1024))
             fileIds.reserveCapacity(capacity)
         }
 
@@ -186,14 +187,21 @@ public enum WeightsFile {
             byRow[slot[r]] = k
             slot[r] += 1
         }
+        // Each row by neighbour (file order among equals, so a repeated link names its second
+        // line); rows already in order — most files — are not sorted again.
+        let target = links.to.map { index[Int($0)] }
         var neighbours = [Int32](repeating: 0, count: m), original = [Double](repeating: 0, count: m)
+        var row: [Int] = []
         for i in 0..<order.count {
-            let row = byRow[counts[i]..<counts[i + 1]].sorted { a, b in
-                let (x, y) = (index[Int(links.to[a])], index[Int(links.to[b])])
-                return x != y ? x < y : a < b
+            row.removeAll(keepingCapacity: true)
+            row.append(contentsOf: byRow[counts[i]..<counts[i + 1]])
+            var ordered = true
+            for q in row.indices.dropFirst() where target[row[q]] < target[row[q - 1]] { ordered = false; break }
+            if !ordered {
+                row.sort { a, b in target[a] != target[b] ? target[a] < target[b] : a < b }
             }
             for (q, k) in row.enumerated() {
-                let j = index[Int(links.to[k])]
+                let j = target[k]
                 if q > 0 && j == neighbours[counts[i] + q - 1] {
                     throw EquityError.invalidValue(SourceLocation(file: name, line: links.line[k], column: 1),
                                                    reason: "the link \(MessageText.quoted(order[i])) → \(MessageText.quoted(order[Int(j)])) appears twice")
