@@ -10,7 +10,7 @@ let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().del
 let package = Package(
     name: "Consumer",
     dependencies: [
-        .package(url: "file://" + repository.path, from: "0.2.0"),
+        .package(url: "file://" + repository.path, from: "0.2.1"),
     ],
     targets: [
         .executableTarget(

@@ -2,5 +2,5 @@
 /// CHANGELOG's latest entry and the git tag agree with it (a test checks the CHANGELOG).
 public enum EquityVersion {
     /// Semantic version of this release.
-    public static let string = "0.2.0"
+    public static let string = "0.2.1"
 }
