@@ -13,7 +13,8 @@ struct JoinCountCommand: ParsableCommand {
         (1 where the value is in quantile Q of K, 1 the lowest, as GeoDa cuts
         them). Neighbours are binary. Per area: id, value, ljc (neighbours that
         are also 1, for areas that are 1), p_sim (conditional randomisation,
-        default 999 permutations, where ljc > 0), significant (p_sim ≤ --alpha).
+        default 999 permutations, where ljc > 0), significant (p_sim ≤ --alpha,
+        after --fdr or --bonferroni across the areas tested).
         --map draws the significant clusters. --global gives the global join
         counts per category instead (spdep joincount.test: same-colour joins,
         expectation and variance under --sampling nonfree|free, z, p).
@@ -27,14 +28,14 @@ struct JoinCountCommand: ParsableCommand {
 
     @OptionGroup var source: SpatialSource
     @OptionGroup var output: OutputOptions
-    @Option(parsing: .unconditional, help: "Significance level, in (0, 1).") var alpha = 0.05
+    @OptionGroup var significance: SignificanceOptions
     @Option(help: "Quantile LISA: K,Q — the indicator of quantile Q of K classes.") var quantile: NumberList?
     @Flag(help: "Global join counts per category (spdep joincount.test) instead of local ones; any number of categories.") var global = false
     @Option(help: "With --global: nonfree (randomisation, default) or free sampling.") var sampling: JoinCounts.Sampling = .nonfree
     @OptionGroup var map: MapOptions
 
     mutating func validate() throws {
-        guard alpha > 0 && alpha < 1 else { throw ValidationError("--alpha must be between 0 and 1") }
+        if global && (significance.fdr || significance.bonferroni) { throw ValidationError("--fdr and --bonferroni apply to local join counts; drop --global") }
         if let quantile {
             let v = quantile.values
             guard v.count == 2, v[0] >= 2, v[0] == v[0].rounded(), v[1] == v[1].rounded(), v[1] >= 1, v[1] <= v[0] else {
@@ -59,17 +60,19 @@ struct JoinCountCommand: ParsableCommand {
             }
             let permutations = source.permutations(default: 999)
             let result = try LocalJoinCount.compute(values, weights: loaded.weights, permutations: permutations, seed: source.seed, draws: source.draws)
-            try out.write(SpatialTables.joinCounts(ids: loaded.ids, values: values, result: result, alpha: alpha, format: output.format))
+            let significant = MultipleTesting.significant(result.pSim, alpha: significance.alpha, correction: significance.correction)
+            try out.write(SpatialTables.joinCounts(ids: loaded.ids, values: values, result: result, alpha: significance.alpha,
+                                                   correction: significance.correction, format: output.format))
             if let mapFile, let layer = loaded.layer {
                 let name = source.value ?? source.valueProperty ?? "values"
                 let what = quantile.map { "quantile \(Int($0.values[1])) of \(Int($0.values[0])) of \(name)" } ?? name
                 var fills: [String] = [], counts = [0, 0, 0]
                 for i in 0..<values.count {
-                    let k = values[i] == 0 ? 2 : (result.pSim[i] <= alpha ? 0 : 1)
+                    let k = values[i] == 0 ? 2 : (significant[i] ? 0 : 1)
                     counts[k] += 1
                     fills.append(["#d7191c", "#fdae61", "#eeeeee"][k])
                 }
-                let legend = [SVGMap.LegendEntry(label: "1, cluster with p ≤ \(NumberFormatting.string(alpha)) (\(counts[0]))", colour: "#d7191c"),
+                let legend = [SVGMap.LegendEntry(label: "1, cluster with \(significance.description) (\(counts[0]))", colour: "#d7191c"),
                               SVGMap.LegendEntry(label: "1, not significant (\(counts[1]))", colour: "#fdae61"),
                               SVGMap.LegendEntry(label: "0 (\(counts[2]))", colour: "#eeeeee")]
                 var style = try map.style(defaultTitle: "Local join counts: \(what)", defaultLegendTitle: "Areas", layer: layer, ids: loaded.ids)

@@ -37,9 +37,7 @@ struct LISACommand: ParsableCommand {
 
     @OptionGroup var source: SpatialSource
     @OptionGroup var output: OutputOptions
-    @Option(parsing: .unconditional, help: "Significance level for cluster labels, in (0, 1).") var alpha = 0.05
-    @Flag(help: "Benjamini–Hochberg false discovery rate across areas.") var fdr = false
-    @Flag(help: "Bonferroni correction across areas.") var bonferroni = false
+    @OptionGroup var significance: SignificanceOptions
     @Option(help: "esda (default) or spdep scale for Ii.") var scale: LocalMoran.Scale = .esda
     @Option(help: "Bivariate LISA: the variable at i (CSV column or property) against the lag of the values.") var x: String?
     @Option(help: "EB-rate LISA: events (CSV column or property).") var events: String?
@@ -51,8 +49,6 @@ struct LISACommand: ParsableCommand {
     @Option(help: "Draw the Moran scatterplot to this .svg or .png file.") var scatterplot: String?
 
     mutating func validate() throws {
-        guard alpha > 0 && alpha < 1 else { throw ValidationError("--alpha must be between 0 and 1 (e.g. 0.05)") }
-        if fdr && bonferroni { throw ValidationError("give --fdr or --bonferroni, not both") }
         if (events == nil) != (population == nil) { throw ValidationError("--events and --population go together") }
         if x != nil && events != nil { throw ValidationError("give --x or --events/--population, not both") }
         if moments != nil && x != nil { throw ValidationError("--moments applies to the univariate LISA") }
@@ -78,7 +74,8 @@ struct LISACommand: ParsableCommand {
             let n = Double(loaded.values.count)
             let analytic = try moments.map { try LocalMoranMoments.compute(loaded.values, weights: loaded.weights, kind: $0,
                                                                            scale: scale == .esda ? (n - 1) / n : 1) }
-            let correction: LocalMoran.Correction = fdr ? .fdr : (bonferroni ? .bonferroni : .none)
+            let correction = significance.correction
+            let alpha = significance.alpha
             let labels = lisa.clusters(alpha: alpha, correction: correction)
             try outputFile.write(SpatialTables.lisa(ids: loaded.ids, values: loaded.values, lisa: lisa, clusters: labels, moments: analytic,
                                                     format: output.format))

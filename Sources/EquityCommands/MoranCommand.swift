@@ -108,8 +108,9 @@ struct GearyCommand: ParsableCommand {
 
         --local: the local Geary cᵢ per area (esda Geary_Local; GeoDa's is
         cᵢ·(n − 1)/n) with conditional randomisation (default 999
-        permutations), --alpha, and clusters (High-High, Low-Low, Other
-        Positive, Negative, Not significant); --variables A,B,… for the
+        permutations), --alpha (with --fdr or --bonferroni), and clusters
+        (High-High, Low-Low, Other Positive, Negative, Not significant);
+        --variables A,B,… for the
         multivariate local Geary (GeoDa). CSV: id, value, c, p_sim, cluster.
         --map draws the clusters.
 
@@ -124,13 +125,13 @@ struct GearyCommand: ParsableCommand {
     @Option(name: .long, help: "Output file (default: standard output).") var output: String?
     @Flag(help: "Local Geary per area.") var local = false
     @Option(help: "Multivariate local Geary: the variables (CSV columns or properties, comma-separated).") var variables: ColumnList?
-    @Option(parsing: .unconditional, help: "Significance level for --local clusters.") var alpha = 0.05
+    @OptionGroup var significance: SignificanceOptions
     @OptionGroup var map: MapOptions
 
     mutating func validate() throws {
         if variables != nil && !local { throw ValidationError("--variables applies to --local") }
         if map.map != nil && !local { throw ValidationError("--map draws the local Geary clusters: give --local") }
-        guard alpha > 0 && alpha < 1 else { throw ValidationError("--alpha must be between 0 and 1") }
+        if !local && (significance.fdr || significance.bonferroni) { throw ValidationError("--fdr and --bonferroni apply to --local") }
     }
 
     func run() throws {
@@ -142,7 +143,7 @@ struct GearyCommand: ParsableCommand {
                 let data = try variables.map { try $0.names.map { try loaded.other($0) } } ?? [loaded.values]
                 let g = try LocalGeary.compute(data, weights: loaded.weights, permutations: source.permutations(default: 999), seed: source.seed,
                                                draws: source.draws)
-                let labels = g.clusters(alpha: alpha)
+                let labels = g.clusters(alpha: significance.alpha, correction: significance.correction)
                 try outputFile.write(SpatialTables.localGeary(ids: loaded.ids, values: loaded.values, result: g, clusters: labels,
                                                               format: format ?? .csv))
                 if let mapFile, let layer = loaded.layer {
@@ -157,7 +158,7 @@ struct GearyCommand: ParsableCommand {
                     let name = variables?.names.joined(separator: ", ") ?? source.value ?? source.valueProperty ?? "values"
                     var style = try map.style(defaultTitle: "Local Geary clusters of \(name)", defaultLegendTitle: "Cluster (areas)",
                                               layer: layer, ids: loaded.ids)
-                    if style.subtitle.isEmpty { style.subtitle = "p ≤ \(NumberFormatting.string(alpha)), \(source.permutations(default: 999)) permutations" }
+                    if style.subtitle.isEmpty { style.subtitle = "\(significance.description), \(source.permutations(default: 999)) permutations" }
                     let titles = (0..<labels.count).map { "\(loaded.ids[$0]): \(labels[$0].rawValue) (c \(NumberFormatting.string((g.values[$0] * 1000).rounded() / 1000)))" }
                     try map.write(ThematicMap.render(layer, fills: labels.map { colours[$0]! }, titles: titles, legend: legend, style: style), to: mapFile)
                 }
@@ -179,9 +180,12 @@ struct GetisOrdCommand: ParsableCommand {
         Same inputs as `equity moran`; the weights default to binary (B). Global
         output keys: n, G, expected_G, variances, z and p as for Moran, p_sim.
         --local writes a table per area: id, value, G, z, p_one_sided,
-        p_two_sided, p_sim (conditional randomisation, default 999), note.
+        p_two_sided, p_sim (conditional randomisation, default 999), note,
+        cluster (GeoDa's hot and cold spots: High-High where p_sim ≤ --alpha,
+        after --fdr or --bonferroni, and z > 0; Low-Low where z < 0).
         --star includes each area in its own neighbourhood (G*ᵢ; with
-        --transform R every entry of a row is 1/(k + 1), as spdep).
+        --transform R every entry of a row is 1/(k + 1), as spdep). --map
+        draws the hot and cold spots.
 
         Example:
           equity getis-ord --polygons Fixtures/boundaries/columbus.geojson \\
@@ -194,23 +198,52 @@ struct GetisOrdCommand: ParsableCommand {
     @Option(name: .long, help: "Output file (default: standard output).") var output: String?
     @Flag(help: "Local statistics per area.") var local = false
     @Flag(help: "With --local: G*ᵢ (the area itself included).") var star = false
+    @OptionGroup var significance: SignificanceOptions
+    @OptionGroup var map: MapOptions
 
     mutating func validate() throws {
         if star && !local { throw ValidationError("--star applies to --local") }
+        if !local && (significance.fdr || significance.bonferroni) { throw ValidationError("--fdr and --bonferroni apply to --local") }
+        if map.map != nil && !local { throw ValidationError("--map draws the local hot and cold spots: give --local") }
+        if map.map != nil && source.polygons == nil { throw ValidationError("--map needs --polygons for the shapes") }
     }
 
     func run() throws {
         try reportingErrors {
             let outputFile = try OutputFile(path: output)
+            let mapFile = try map.openFile()
             let loaded = try source.load(defaultTransform: .B)
             if local {
+                let permutations = source.permutations(default: 999)
                 let g = try GetisOrd.local(loaded.values, weights: loaded.weights, star: star,
-                                           permutations: source.permutations(default: 999), seed: source.seed, draws: source.draws)
-                try outputFile.write(SpatialTables.localG(ids: loaded.ids, values: loaded.values, local: g, star: star, format: format ?? .csv))
+                                           permutations: permutations, seed: source.seed, draws: source.draws)
+                let labels = g.clusters(alpha: significance.alpha, correction: significance.correction)
+                try outputFile.write(SpatialTables.localG(ids: loaded.ids, values: loaded.values, local: g, star: star, clusters: labels,
+                                                          format: format ?? .csv))
+                if let mapFile, let layer = loaded.layer {
+                    let colours: [GetisOrd.Local.Cluster: String] = [.highHigh: "#d7191c", .lowLow: "#2c7bb6", .notSignificant: "#eeeeee",
+                                                                     .notTested: "#eeeeee", .island: "#9e9e9e"]
+                    let names: [GetisOrd.Local.Cluster: String] = [.highHigh: "High-High: hot spot", .lowLow: "Low-Low: cold spot"]
+                    var legend: [SVGMap.LegendEntry] = []
+                    for c in GetisOrd.Local.Cluster.allCases {
+                        let count = labels.filter { $0 == c }.count
+                        if count > 0 { legend.append(.init(label: "\(names[c] ?? c.rawValue) (\(count))", colour: colours[c]!)) }
+                    }
+                    let name = source.value ?? source.valueProperty ?? "values"
+                    let symbol = star ? "G*" : "G"
+                    var style = try map.style(defaultTitle: "Hot and cold spots of \(name)", defaultLegendTitle: "Local \(symbol) cluster (areas)",
+                                              layer: layer, ids: loaded.ids)
+                    if style.subtitle.isEmpty { style.subtitle = "Local \(symbol), \(significance.description), \(permutations) permutations" }
+                    let titles = (0..<labels.count).map { i in
+                        "\(loaded.ids[i]): \(labels[i].rawValue)" + (g.z[i].isNaN ? "" : " (z \(NumberFormatting.string((g.z[i] * 100).rounded() / 100)))")
+                    }
+                    try map.write(ThematicMap.render(layer, fills: labels.map { colours[$0]! }, titles: titles, legend: legend, style: style), to: mapFile)
+                }
             } else {
                 let r = try GetisOrd.global(loaded.values, weights: loaded.weights, permutations: source.permutations(default: 0), seed: source.seed)
                 try outputFile.write(SpatialTables.global(SpatialTables.globalFields(r, symbol: "G"), format: format ?? .json))
             }
+            try mapFile?.commit()
             try outputFile.commit()
         }
     }

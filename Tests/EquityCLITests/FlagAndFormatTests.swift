@@ -60,7 +60,7 @@ import EquityTestSupport
                     "--permutations", "999", "--seed", "4"]
         let r = try CLI.run(args)
         #expect(r.status == 0)
-        #expect((try r.line(0)) == "id,value,G_star,z,p_one_sided,p_two_sided,p_sim,note")
+        #expect((try r.line(0)) == "id,value,G_star,z,p_one_sided,p_two_sided,p_sim,note,cluster")
         let p = r.lines.dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false)[6] }
         #expect(p.allSatisfy { Double($0).map { $0 > 0 && $0 <= 1 } ?? false })
         let one = try CLI.run(args, environment: ["EQUITY_THREADS": "1"])

@@ -111,7 +111,7 @@ import EquityTestSupport
         #expect(close(try number(try g.line(1).split(separator: ",")[1]), -0.4198245233686335, relative: 1e-9))
         let l = try CLI.run(["lee"] + luton + ["--value", "imd_rank", "--x", "income_score", "--local", "--permutations", "99"])
         #expect(l.status == 0 && l.lines.count == 122)
-        #expect(try l.line(0) == "id,x,y,L_i,p_sim")
+        #expect(try l.line(0) == "id,x,y,L_i,p_sim,quadrant,cluster")
         let m = try CLI.run(["neighbour-match", "--polygons", CLI.fixture("boundaries/columbus.geojson"), "--id-property", "POLYID",
                              "--variables", "CRIME,INC", "--k", "6", "--metric", "euclidean"])
         #expect(m.status == 0, "\(m.stderr)")

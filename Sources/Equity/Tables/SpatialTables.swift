@@ -144,31 +144,37 @@ public enum SpatialTables {
         return out
     }
 
-    /// Local join counts per area: id, value (0/1), ljc, p_sim, significant (p_sim ≤ alpha).
-    public static func joinCounts(ids: [String], values: [Double], result: LocalJoinCount, alpha: Double, format: TableFormat = .csv) -> ByteWriter {
+    /// Local join counts per area: id, value (0/1), ljc, p_sim, significant (p_sim ≤ alpha after
+    /// the correction for testing every area, if any).
+    public static func joinCounts(ids: [String], values: [Double], result: LocalJoinCount, alpha: Double,
+                                  correction: MultipleTesting.Correction = .none, format: TableFormat = .csv) -> ByteWriter {
         let out = ByteWriter()
         out.format = format
         out.header(["id", "value", "ljc", "p_sim", "significant"])
+        let significant = MultipleTesting.significant(result.pSim, alpha: alpha, correction: correction)
         for i in 0..<ids.count {
             out.field(ids[i]); out.field(values[i]); out.field(result.counts[i]); out.field(result.pSim[i])
-            out.field(result.pSim[i].isNaN ? "" : (result.pSim[i] <= alpha ? "yes" : "no"))
+            out.field(result.pSim[i].isNaN ? "" : (significant[i] ? "yes" : "no"))
             out.endRow()
         }
         out.finishTable()
         return out
     }
 
-    /// Local G or G* per area: id, value, G (G_star), z, p_one_sided, p_two_sided, p_sim, note.
-    public static func localG(ids: [String], values: [Double], local: GetisOrd.Local, star: Bool, format: TableFormat = .csv) -> ByteWriter {
+    /// Local G or G* per area: id, value, G (G_star), z, p_one_sided, p_two_sided, p_sim, note,
+    /// cluster (GeoDa's hot/cold-spot labels: `GetisOrd.Local.clusters`; none without `clusters`).
+    public static func localG(ids: [String], values: [Double], local: GetisOrd.Local, star: Bool,
+                              clusters: [GetisOrd.Local.Cluster]? = nil, format: TableFormat = .csv) -> ByteWriter {
         let out = ByteWriter()
         out.format = format
-        out.header(["id", "value", star ? "G_star" : "G", "z", "p_one_sided", "p_two_sided", "p_sim", "note"])
+        out.header(["id", "value", star ? "G_star" : "G", "z", "p_one_sided", "p_two_sided", "p_sim", "note"] + (clusters == nil ? [] : ["cluster"]))
         for i in 0..<local.g.count {
             out.field(ids[i]); out.field(values[i]); out.field(local.g[i]); out.field(local.z[i])
             let p = local.z[i].isNaN ? Double.nan : Normal.survival(abs(local.z[i]))
             out.field(p); out.field(2 * p)
             out.field(local.pSim[i])
             out.field(local.notes[i])
+            if let clusters { out.field(clusters[i].rawValue) }
             out.endRow()
         }
         out.finishTable()

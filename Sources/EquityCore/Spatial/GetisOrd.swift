@@ -53,6 +53,36 @@ public enum GetisOrd {
         public var pSim: [Double]
         /// Why z or G is undefined for an area (empty otherwise).
         public var notes: [String]
+        /// Whether each area has no neighbours (no statistic, never significant).
+        public var isIsland: [Bool]
+
+        /// A hot- or cold-spot label (GeoDa's local G cluster map).
+        public enum Cluster: String, Sendable, CaseIterable {
+            /// A significant cluster of high values (z > 0: a hot spot).
+            case highHigh = "High-High"
+            /// A significant cluster of low values (z < 0: a cold spot).
+            case lowLow = "Low-Low"
+            /// p_sim above α (after the correction), or z undefined.
+            case notSignificant = "Not significant"
+            /// No permutations were run.
+            case notTested = "Not tested"
+            /// No neighbours.
+            case island
+        }
+
+        /// Labels as GeoDa's local G / G* cluster map: where p_sim is significant at α (after a
+        /// Bonferroni or FDR correction over the areas tested), High-High where Gᵢ is above its
+        /// expectation (z > 0) and Low-Low below it.
+        public func clusters(alpha: Double, correction: MultipleTesting.Correction = .none) -> [Cluster] {
+            let significant = MultipleTesting.significant((0..<pSim.count).map { isIsland[$0] ? .nan : pSim[$0] },
+                                                          alpha: alpha, correction: correction)
+            return (0..<pSim.count).map { i in
+                if isIsland[i] { return .island }
+                if pSim[i].isNaN { return .notTested }
+                guard significant[i], !z[i].isNaN, z[i] != 0 else { return .notSignificant }
+                return z[i] > 0 ? .highHigh : .lowLow
+            }
+        }
     }
 
     /// Local Gᵢ or G*ᵢ values and z-scores. For G*ᵢ each area joins its own neighbourhood with
@@ -79,9 +109,11 @@ public enum GetisOrd {
         let m2 = y.reduce(0) { $0 + ($1 - mean) * ($1 - mean) }
         var g = [Double](repeating: .nan, count: n), z = g
         var notes = [String](repeating: "", count: n)
+        var island = [Bool](repeating: false, count: n)
         for i in 0..<n {
             if w.offsets[i] == w.offsets[i + 1] || (star && w.offsets[i + 1] - w.offsets[i] == 1) {
                 notes[i] = "island: no neighbours"
+                island[i] = true
                 continue
             }
             var wy = 0.0, wi = 0.0, s1i = 0.0
@@ -136,6 +168,6 @@ public enum GetisOrd {
             pSim = ConditionalRandomisation.pValues(values: y, weights: links, scale: scale, offset: offset, observed: g,
                                                     skip: skip, permutations: permutations, seed: seed, threads: threads, draws: draws)
         }
-        return Local(g: g, z: z, pSim: pSim, notes: notes)
+        return Local(g: g, z: z, pSim: pSim, notes: notes, isIsland: island)
     }
 }

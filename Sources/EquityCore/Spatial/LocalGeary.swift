@@ -43,14 +43,16 @@ public struct LocalGeary: Sendable, Equatable {
     /// Number of variables.
     public var variables: Int
 
-    /// Labels at significance `alpha`.
-    public func clusters(alpha: Double) -> [Cluster] {
+    /// Labels at significance `alpha`, after an optional Bonferroni or FDR correction.
+    public func clusters(alpha: Double, correction: MultipleTesting.Correction = .none) -> [Cluster] {
         let finite = values.enumerated().filter { !isIsland[$0.offset] }.map(\.element)
         let mean = finite.reduce(0, +) / Double(max(finite.count, 1))
+        let significant = MultipleTesting.significant((0..<values.count).map { isIsland[$0] ? .nan : pSim[$0] },
+                                                      alpha: alpha, correction: correction)
         return (0..<values.count).map { i in
             if isIsland[i] { return .island }
             if pSim[i].isNaN { return .notTested }
-            guard pSim[i] <= alpha else { return .notSignificant }
+            guard significant[i] else { return .notSignificant }
             if values[i] > mean { return .negative }
             if values[i] < mean {
                 if variables > 1 { return .otherPositive }

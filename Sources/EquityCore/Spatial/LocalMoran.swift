@@ -79,23 +79,12 @@ public struct LocalMoran: Sendable {
     /// Cluster labels: the quadrant where significant at α (after the correction), "Not
     /// significant" otherwise, "island" for islands, "Not tested" without permutations.
     public func clusters(alpha: Double, correction: Correction = .none) -> [Cluster] {
-        let tested = (0..<pSim.count).filter { !isIsland[$0] && !pSim[$0].isNaN }
-        var threshold = alpha
-        switch correction {
-        case .none: break
-        case .bonferroni: threshold = alpha / Double(tested.count)
-        case .fdr:
-            // Benjamini–Hochberg: the largest p₍ₖ₎ ≤ kα/m.
-            let sorted = tested.map { pSim[$0] }.sorted()
-            let m = Double(sorted.count)
-            threshold = 0
-            for (k, p) in sorted.enumerated() where p <= Double(k + 1) * alpha / m { threshold = p }
-        }
+        let tested = (0..<pSim.count).map { isIsland[$0] ? .nan : pSim[$0] }
+        let significant = MultipleTesting.significant(tested, alpha: alpha, correction: correction)
         return (0..<pSim.count).map { i in
             if isIsland[i] { return .island }
             if pSim[i].isNaN { return .notTested }
-            let significant = correction == .fdr ? (threshold > 0 && pSim[i] <= threshold) : pSim[i] <= threshold
-            return significant ? Cluster(quadrant: quadrant[i]) : .notSignificant
+            return significant[i] ? Cluster(quadrant: quadrant[i]) : .notSignificant
         }
     }
 }

@@ -138,4 +138,25 @@ import Equity
         }
         #expect(same == ids.count, "\(name): \(same) of \(ids.count) cardinalities agree")
     }
+
+    /// GeoDa's local G / G* cluster map labels (pygeoda 0.1.3, queen, 999 permutations,
+    /// `Fixtures/reference/local_g_clusters_geoda.csv`): Gᵢ on row-standardised weights agrees to
+    /// 1e-9, and Equity's rule — High-High where significant with Gᵢ above its expectation (z > 0),
+    /// Low-Low below — applied to GeoDa's own pseudo p-values gives GeoDa's labels for every area.
+    @Test(arguments: ["columbus", "luton"]) func localGClustersAsGeoDa(_ name: String) throws {
+        let ref = try Fixtures.table(fixture: "reference/local_g_clusters_geoda.csv").filter { $0["data"] == name }
+        let (w, ids, _) = try LocalStatisticsTests.weights(name)
+        for star in [false, true] {
+            let rows = ref.filter { $0["star"] == (star ? "1" : "0") }
+            #expect(rows.column("id") == ids)
+            let g = try GetisOrd.local(rows.doubles("value"), weights: w.transformed(.R), star: star)
+            for (a, b) in zip(g.g, rows.doubles("g_geoda")) { #expect(LocalStatisticsTests.near(a, b), "\(name) star \(star): G \(a) vs \(b)") }
+            var labelled = g
+            labelled.pSim = rows.doubles("p_geoda")
+            let codes: [GetisOrd.Local.Cluster: Double] = [.notSignificant: 0, .highHigh: 1, .lowLow: 2, .island: 4]
+            let mine = labelled.clusters(alpha: 0.05).map { codes[$0] ?? -1 }
+            #expect(mine == rows.doubles("cluster_geoda"), "\(name) star \(star)")
+        }
+    }
 }
+
