@@ -60,19 +60,17 @@ struct LeeCommand: ParsableCommand {
                 w.finishTable()
                 try out.write(w)
                 if let mapFile, let layer = loaded.layer {
-                    let colours: [LeesL.Cluster: String] = [.highHigh: "#d7191c", .lowLow: "#2c7bb6", .highLow: "#fdae61", .lowHigh: "#abd9e9",
-                                                            .notSignificant: "#eeeeee", .notTested: "#eeeeee", .island: "#9e9e9e"]
                     var legend: [SVGMap.LegendEntry] = []
-                    for c in LeesL.Cluster.allCases {
+                    for c in LocalCluster.allCases {
                         let count = labels.filter { $0 == c }.count
-                        if count > 0 { legend.append(.init(label: "\(c.rawValue) (\(count))", colour: colours[c]!)) }
+                        if count > 0 { legend.append(.init(label: "\(c.rawValue) (\(count))", colour: c.mapColour)) }
                     }
                     let name = source.value ?? source.valueProperty ?? "values"
                     var style = try map.style(defaultTitle: "Lee's L of \(x) and \(name)", defaultLegendTitle: "Cluster: \(x), \(name) (areas)",
                                               layer: layer, ids: loaded.ids)
                     if style.subtitle.isEmpty { style.subtitle = "Local Lee's L, \(significance.description), \(permutations) permutations" }
                     let titles = (0..<labels.count).map { "\(loaded.ids[$0]): \(labels[$0].rawValue) (L \(NumberFormatting.string((l.local[$0] * 1000).rounded() / 1000)))" }
-                    try map.write(ThematicMap.render(layer, fills: labels.map { colours[$0]! }, titles: titles, legend: legend, style: style), to: mapFile)
+                    try map.write(ThematicMap.render(layer, fills: labels.map(\.mapColour), titles: titles, legend: legend, style: style), to: mapFile)
                 }
             } else {
                 let r = try LeesL.compute(x: xs, y: loaded.values, weights: loaded.weights, permutations: permutations, seed: source.seed)

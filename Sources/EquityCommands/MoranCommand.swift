@@ -221,13 +221,11 @@ struct GetisOrdCommand: ParsableCommand {
                 try outputFile.write(SpatialTables.localG(ids: loaded.ids, values: loaded.values, local: g, star: star, clusters: labels,
                                                           format: format ?? .csv))
                 if let mapFile, let layer = loaded.layer {
-                    let colours: [GetisOrd.Local.Cluster: String] = [.highHigh: "#d7191c", .lowLow: "#2c7bb6", .notSignificant: "#eeeeee",
-                                                                     .notTested: "#eeeeee", .island: "#9e9e9e"]
-                    let names: [GetisOrd.Local.Cluster: String] = [.highHigh: "High-High: hot spot", .lowLow: "Low-Low: cold spot"]
+                    let names: [LocalCluster: String] = [.highHigh: "High-High: hot spot", .lowLow: "Low-Low: cold spot"]
                     var legend: [SVGMap.LegendEntry] = []
-                    for c in GetisOrd.Local.Cluster.allCases {
+                    for c in LocalCluster.allCases {
                         let count = labels.filter { $0 == c }.count
-                        if count > 0 { legend.append(.init(label: "\(names[c] ?? c.rawValue) (\(count))", colour: colours[c]!)) }
+                        if count > 0 { legend.append(.init(label: "\(names[c] ?? c.rawValue) (\(count))", colour: c.mapColour)) }
                     }
                     let name = source.value ?? source.valueProperty ?? "values"
                     let symbol = star ? "G*" : "G"
@@ -237,7 +235,7 @@ struct GetisOrdCommand: ParsableCommand {
                     let titles = (0..<labels.count).map { i in
                         "\(loaded.ids[i]): \(labels[i].rawValue)" + (g.z[i].isNaN ? "" : " (z \(NumberFormatting.string((g.z[i] * 100).rounded() / 100)))")
                     }
-                    try map.write(ThematicMap.render(layer, fills: labels.map { colours[$0]! }, titles: titles, legend: legend, style: style), to: mapFile)
+                    try map.write(ThematicMap.render(layer, fills: labels.map(\.mapColour), titles: titles, legend: legend, style: style), to: mapFile)
                 }
             } else {
                 let r = try GetisOrd.global(loaded.values, weights: loaded.weights, permutations: source.permutations(default: 0), seed: source.seed)

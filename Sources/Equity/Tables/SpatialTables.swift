@@ -164,7 +164,7 @@ public enum SpatialTables {
     /// Local G or G* per area: id, value, G (G_star), z, p_one_sided, p_two_sided, p_sim, note,
     /// cluster (GeoDa's hot/cold-spot labels: `GetisOrd.Local.clusters`; none without `clusters`).
     public static func localG(ids: [String], values: [Double], local: GetisOrd.Local, star: Bool,
-                              clusters: [GetisOrd.Local.Cluster]? = nil, format: TableFormat = .csv) -> ByteWriter {
+                              clusters: [LocalCluster]? = nil, format: TableFormat = .csv) -> ByteWriter {
         let out = ByteWriter()
         out.format = format
         out.header(["id", "value", star ? "G_star" : "G", "z", "p_one_sided", "p_two_sided", "p_sim", "note"] + (clusters == nil ? [] : ["cluster"]))

@@ -56,31 +56,16 @@ public enum GetisOrd {
         /// Whether each area has no neighbours (no statistic, never significant).
         public var isIsland: [Bool]
 
-        /// A hot- or cold-spot label (GeoDa's local G cluster map).
-        public enum Cluster: String, Sendable, CaseIterable {
-            /// A significant cluster of high values (z > 0: a hot spot).
-            case highHigh = "High-High"
-            /// A significant cluster of low values (z < 0: a cold spot).
-            case lowLow = "Low-Low"
-            /// p_sim above α (after the correction), or z undefined.
-            case notSignificant = "Not significant"
-            /// No permutations were run.
-            case notTested = "Not tested"
-            /// No neighbours.
-            case island
-        }
-
         /// Labels as GeoDa's local G / G* cluster map: where p_sim is significant at α (after a
         /// Bonferroni or FDR correction over the areas tested), High-High where Gᵢ is above its
         /// expectation (z > 0) and Low-Low below it.
-        public func clusters(alpha: Double, correction: MultipleTesting.Correction = .none) -> [Cluster] {
+        public func clusters(alpha: Double, correction: MultipleTesting.Correction = .none) -> [LocalCluster] {
             let significant = MultipleTesting.significant((0..<pSim.count).map { isIsland[$0] ? .nan : pSim[$0] },
                                                           alpha: alpha, correction: correction)
             return (0..<pSim.count).map { i in
                 if isIsland[i] { return .island }
                 if pSim[i].isNaN { return .notTested }
-                guard significant[i], !z[i].isNaN, z[i] != 0 else { return .notSignificant }
-                return z[i] > 0 ? .highHigh : .lowLow
+                return significant[i] ? LocalCluster(z[i], z[i]) : .notSignificant
             }
         }
     }

@@ -31,37 +31,17 @@ public struct LeesL: Sendable, Equatable {
     /// Whether each area has no neighbours (empty unless local statistics were computed).
     public var isIsland: [Bool] = []
 
-    /// A local cluster label: the quadrant of the smoothed values where Lᵢ is significant.
-    public enum Cluster: String, Sendable, CaseIterable {
-        /// Both smoothed values above their means: high x among high y.
-        case highHigh = "High-High"
-        /// Both below.
-        case lowLow = "Low-Low"
-        /// Smoothed x above its mean, smoothed y below.
-        case highLow = "High-Low"
-        /// Smoothed x below its mean, smoothed y above.
-        case lowHigh = "Low-High"
-        /// p_sim above α (after the correction), or a smoothed value exactly at its mean.
-        case notSignificant = "Not significant"
-        /// No permutations were run.
-        case notTested = "Not tested"
-        /// No neighbours.
-        case island
-    }
-
     /// Local labels, as the bivariate LISA's: where p_sim is significant at α (after a Bonferroni
     /// or FDR correction over the areas tested), the quadrant of ((Vzx)ᵢ, (Vzy)ᵢ). Lᵢ > 0 in
     /// High-High and Low-Low (x and y smoothed alike), Lᵢ < 0 in High-Low and Low-High.
-    public func clusters(alpha: Double, correction: MultipleTesting.Correction = .none) -> [Cluster] {
+    public func clusters(alpha: Double, correction: MultipleTesting.Correction = .none) -> [LocalCluster] {
         let n = local.count
         let significant = MultipleTesting.significant((0..<n).map { isIsland[$0] ? .nan : localPSim[$0] },
                                                       alpha: alpha, correction: correction)
         return (0..<n).map { i in
             if isIsland[i] { return .island }
             if localPSim[i].isNaN { return .notTested }
-            let (a, b) = (smoothedX[i], smoothedY[i])
-            guard significant[i], a != 0, b != 0 else { return .notSignificant }
-            return a > 0 ? (b > 0 ? .highHigh : .highLow) : (b > 0 ? .lowHigh : .lowLow)
+            return significant[i] ? LocalCluster(smoothedX[i], smoothedY[i]) : .notSignificant
         }
     }
 

@@ -153,7 +153,7 @@ import Equity
             for (a, b) in zip(g.g, rows.doubles("g_geoda")) { #expect(LocalStatisticsTests.near(a, b), "\(name) star \(star): G \(a) vs \(b)") }
             var labelled = g
             labelled.pSim = rows.doubles("p_geoda")
-            let codes: [GetisOrd.Local.Cluster: Double] = [.notSignificant: 0, .highHigh: 1, .lowLow: 2, .island: 4]
+            let codes: [LocalCluster: Double] = [.notSignificant: 0, .highHigh: 1, .lowLow: 2, .island: 4]
             let mine = labelled.clusters(alpha: 0.05).map { codes[$0] ?? -1 }
             #expect(mine == rows.doubles("cluster_geoda"), "\(name) star \(star)")
         }
