@@ -1,5 +1,6 @@
 import Benchmark
 import Equity
+import Foundation
 
 func spatialBenchmarks() {
     let config = Benchmark.Configuration(metrics: [.wallClock, .mallocCountTotal, .peakMemoryResident],
@@ -32,6 +33,41 @@ func spatialBenchmarks() {
         benchmark.startMeasurement()
         for _ in benchmark.scaledIterations {
             blackHole(try Moran.global(y, weights: w, permutations: 9999, seed: 1).pSim)
+        }
+    }
+
+    Benchmark("Weights_gal_read_32844_LSOAs", configuration: config) { benchmark in
+        let (_, w) = try national()
+        let path = NSTemporaryDirectory() + "equity-benchmark-\(getpid()).gal"
+        try WeightsFile.gal(w).text.write(toFile: path, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        benchmark.startMeasurement()
+        for _ in benchmark.scaledIterations {
+            blackHole(try WeightsFile.read(path: path, ids: w.ids).linkCount)
+        }
+    }
+
+    /// Past 65,536 areas the permutation lanes are shuffled in compact arrays and summed through
+    /// a ring (a 500 × 500 queen lattice in row order: every upper neighbour within 501 rows).
+    Benchmark("Moran_999_permutations_250k_lattice", configuration: config) { benchmark in
+        let side = 500
+        var pairs: [(Int, Int)] = []
+        for r in 0..<side {
+            for c in 0..<side {
+                let i = r * side + c
+                if c + 1 < side { pairs.append((i, i + 1)) }
+                if r + 1 < side {
+                    pairs.append((i, i + side))
+                    if c > 0 { pairs.append((i, i + side - 1)) }
+                    if c + 1 < side { pairs.append((i, i + side + 1)) }
+                }
+            }
+        }
+        let w = try SpatialWeights(ids: (0..<side * side).map { "a\($0)" }, pairs: pairs).transformed(.R)
+        let y = (0..<side * side).map { i in sin(Double(i / side) / 37) + cos(Double(i % side) / 53) + Double((i &* 7919) % 1000) / 1000 }
+        benchmark.startMeasurement()
+        for _ in benchmark.scaledIterations {
+            blackHole(try Moran.global(y, weights: w, permutations: 999, seed: 1).pSim)
         }
     }
 

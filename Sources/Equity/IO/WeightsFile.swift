@@ -31,10 +31,11 @@ public enum WeightsFile {
         if let w = MemoryFiles.weights(path) { return try inMemory(w, name: path, ids: ids) }
         if isLinks(path.lowercased()) { return try links(path: path, ids: ids) }
         let file = try MappedFile.open(path)
-        var lines = TextLines(file.bytes)
+        let lines = TextLines(file.bytes)
         guard lines.count > 0 else { throw EquityError.malformedInput(SourceLocation(file: path, line: 1, column: 1), reason: "empty weights file") }
         func fail(_ k: Int, _ reason: String) -> EquityError { .malformedInput(SourceLocation(file: path, line: k + 1, column: 1), reason: reason) }
-        let header = lines.fields(0)
+        var header: [UnsafeBufferPointer<UInt8>] = [], head = header, nb = header, f = header
+        lines.fields(0, into: &header)
         guard let nText = header.count >= 2 ? header[1] : header.first, let declared = Int(text(nText)), declared >= 0 else {
             throw fail(0, "the header must give the number of areas (`n` or `0 n shapefile id`)")
         }
@@ -43,14 +44,14 @@ public enum WeightsFile {
             var k = 1
             var seen: [Bool] = []
             while k < lines.count {
-                let head = lines.fields(k)
+                lines.fields(k, into: &head)
                 guard head.count == 2, let count = Int(text(head[1])), count >= 0 else { throw fail(k, "expected `id number-of-neighbours`") }
                 let from = links.ids.intern(head[0])
                 if Int(from) >= seen.count { seen.append(contentsOf: repeatElement(false, count: Int(from) + 1 - seen.count)) }
                 guard !seen[Int(from)] else { throw fail(k, "area \(text(head[0])) appears twice") }
                 seen[Int(from)] = true
                 links.fileIds.append(from)
-                let nb = k + 1 < lines.count ? lines.fields(k + 1) : []
+                if k + 1 < lines.count { lines.fields(k + 1, into: &nb) } else { nb.removeAll() }
                 guard nb.count == count else { throw fail(k + 1, "area \(text(head[0])) should have \(count) neighbours, the line lists \(nb.count)") }
                 for j in nb { links.append(from: from, to: links.ids.intern(j), weight: 1, line: k + 2, column: 1) }
                 k += 2
@@ -59,7 +60,7 @@ public enum WeightsFile {
         } else {
             var seen: [Bool] = []
             for k in 1..<lines.count {
-                let f = lines.fields(k)
+                lines.fields(k, into: &f)
                 guard f.count == 3, let base = f[2].baseAddress,
                       case let .number(w) = NumberParsing.parse(base, 0, f[2].count), w.isFinite else { throw fail(k, "expected `i j weight`") }
                 let from = links.ids.intern(f[0])
@@ -78,7 +79,6 @@ public enum WeightsFile {
     struct TextLines {
         let bytes: UnsafeBufferPointer<UInt8>
         var starts: [Int] = [], ends: [Int] = []
-        private var fieldBuffer: [UnsafeBufferPointer<UInt8>] = []
 
         init(_ bytes: UnsafeBufferPointer<UInt8>) {
             self.bytes = bytes
@@ -101,19 +101,18 @@ public enum WeightsFile {
 
         var count: Int { starts.count }
 
-        /// The fields of line `k` (valid until the next call).
-        mutating func fields(_ k: Int) -> [UnsafeBufferPointer<UInt8>] {
-            fieldBuffer.removeAll(keepingCapacity: true)
-            guard let base = bytes.baseAddress else { return fieldBuffer }
+        /// The fields of line `k`, into `out` (its storage reused from line to line).
+        func fields(_ k: Int, into out: inout [UnsafeBufferPointer<UInt8>]) {
+            out.removeAll(keepingCapacity: true)
+            guard let base = bytes.baseAddress else { return }
             var i = starts[k]
             let e = ends[k]
             while i < e {
                 while i < e && (bytes[i] == 0x20 || bytes[i] == 0x09 || bytes[i] == 0x2C) { i += 1 }
                 let f = i
                 while i < e && !(bytes[i] == 0x20 || bytes[i] == 0x09 || bytes[i] == 0x2C) { i += 1 }
-                if i > f { fieldBuffer.append(UnsafeBufferPointer(start: base + f, count: i - f)) }
+                if i > f { out.append(UnsafeBufferPointer(start: base + f, count: i - f)) }
             }
-            return fieldBuffer
         }
     }
 
