@@ -22,6 +22,7 @@ let package = Package(
         fuzzTarget("FuzzGeoJSON"),
         fuzzTarget("FuzzGzip"),
         fuzzTarget("FuzzAdjacency"),
+        fuzzTarget("FuzzWeightsFile"),
     ],
     swiftLanguageModes: [.v5]
 )

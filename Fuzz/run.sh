@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Fuzzes Equity's input readers with libFuzzer: CSV, numbers, GeoJSON, gzip, adjacency lists.
+# Fuzzes Equity's input readers with libFuzzer: CSV, numbers, GeoJSON, gzip, adjacency lists,
+# weights files (.gal, .gwt, links CSV).
 #
 #   bash Fuzz/run.sh              # every target for 20 s
 #   bash Fuzz/run.sh ci           # CI: fixed seed and number of runs per target (deterministic,
@@ -15,9 +16,9 @@ set -euo pipefail
 cd "$(dirname "$0")"
 SECONDS_EACH=${1:-20}
 # Runs per target in CI mode: about 15–20 s each on the CI machine.
-declare -A CI_RUNS=([FuzzCSV]=40000 [FuzzNumbers]=1500000 [FuzzGeoJSON]=8000 [FuzzGzip]=120000 [FuzzAdjacency]=500000)
+declare -A CI_RUNS=([FuzzCSV]=40000 [FuzzNumbers]=1500000 [FuzzGeoJSON]=8000 [FuzzGzip]=120000 [FuzzAdjacency]=500000 [FuzzWeightsFile]=300000)
 shift || true
-TARGETS=${*:-"FuzzCSV FuzzNumbers FuzzGeoJSON FuzzGzip FuzzAdjacency"}
+TARGETS=${*:-"FuzzCSV FuzzNumbers FuzzGeoJSON FuzzGzip FuzzAdjacency FuzzWeightsFile"}
 WORK=${FUZZ_WORK:-/tmp/equity-fuzz}
 swift build -c release -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library \
     -Xswiftc -Xclang-linker -Xswiftc -fuse-ld=lld 2>&1 | grep -E "error|warning: unre|Compiling|Build" | tail -3
@@ -31,6 +32,9 @@ seed() { # target dir: copy small fixtures of the right kind into the corpus
     FuzzCSV|FuzzNumbers) find "$FIX" -name '*.csv' -size -64k -exec cp {} "$d/" \; ;;
     FuzzAdjacency) cp "$FIX"/adjacency/luton_*_edges.csv "$d/"; printf 'a,b\nA,B\nB,C\nE,F\n' > "$d/small.csv" ;;
     FuzzGeoJSON) cp "$FIX"/boundaries/columbus.geojson "$d/"; head -c 60000 "$FIX"/boundaries/luton_ward_E06000032.geojson > "$d/cut.geojson" ;;
+    FuzzWeightsFile) printf '\000%s' $'0 3 shapes id\nA 2\nB C\nB 1\nA\nC 1\nA\n' > "$d/w.gal"
+                     printf '\001%s' $'3\nA B 0.5\nB A 1e0\nC A 2\n' > "$d/w.gwt"
+                     printf '\002%s' $'id,neighbour,weight\nA,B,1\n"B",A,0.25\n' > "$d/w.csv" ;;
     FuzzGzip) for f in "$FIX"/ward_indicators.csv "$FIX"/dsr_by_age.csv; do gzip -c "$f" | tail -c +3 > "$d/$(basename "$f").gz"; done ;;
     esac
     if [ "$t" = FuzzNumbers ]; then

@@ -61,6 +61,16 @@ import EquityTestSupport
         }
     }
 
+    /// The first byte picks the format (.gal, .gwt, links CSV), as in `Fuzz/Sources/FuzzWeightsFile`.
+    @Test func weightsFile() {
+        for (name, bytes) in Self.inputs("FuzzWeightsFile") where !bytes.isEmpty {
+            let file = ["fuzz.gal", "fuzz.gwt", "fuzz.csv"][Int(bytes[0]) % 3]
+            do {
+                _ = try WeightsFile.read(file: MappedFile(name: file, contents: Array(bytes.dropFirst())), ids: nil).transformed(.R).moments
+            } catch { Self.expectCleanFailure(error, name) }
+        }
+    }
+
     @Test func numbers() {
         for (name, bytes) in Self.inputs("FuzzNumbers") {
             let text = String(decoding: bytes, as: UTF8.self)

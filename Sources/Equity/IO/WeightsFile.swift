@@ -29,8 +29,14 @@ public enum WeightsFile {
     /// field): a million-area `.gal` reads in about a second.
     public static func read(path: String, ids: [String]? = nil) throws -> SpatialWeights {
         if let w = MemoryFiles.weights(path) { return try inMemory(w, name: path, ids: ids) }
-        if isLinks(path.lowercased()) { return try links(path: path, ids: ids) }
-        let file = try MappedFile.open(path)
+        return try read(file: MappedFile.open(path), ids: ids)
+    }
+
+    /// Reads weights from a file already open (or bytes in memory), by its name's extension:
+    /// `.gal`, `.gwt`, or a links CSV.
+    public static func read(file: MappedFile, ids: [String]? = nil) throws -> SpatialWeights {
+        let path = file.name
+        if isLinks(path.lowercased()) { return try links(CSVReader(file: file), ids: ids) }
         let lines = TextLines(file.bytes)
         guard lines.count > 0 else { throw EquityError.malformedInput(SourceLocation(file: path, line: 1, column: 1), reason: "empty weights file") }
         func fail(_ k: Int, _ reason: String) -> EquityError { .malformedInput(SourceLocation(file: path, line: k + 1, column: 1), reason: reason) }
@@ -134,8 +140,7 @@ public enum WeightsFile {
     }
 
     /// A links CSV (`id,neighbour,weight`) over `ids` (nil: the order in which areas first appear).
-    static func links(path: String, ids: [String]?) throws -> SpatialWeights {
-        let reader = try CSVReader(path: path)
+    static func links(_ reader: CSVReader, ids: [String]?) throws -> SpatialWeights {
         let (a, b, c) = (try reader.column("id"), try reader.column("neighbour"), try reader.column("weight"))
         var links = Links(capacity: 1024)
         var seen: [Bool] = []
