@@ -8,12 +8,12 @@ process, returning pandas objects with the `equity` command's columns and number
 """
 from . import ci, weights
 from ._native import EquityError, EquityWarning, version as __version__
-from ._spatial import Statistic, geary, getis_ord, lisa, moran
+from ._spatial import Statistic, geary, getis_ord, join_count, lee, lisa, moran
 from ._tables import compare, funnel, gini, sii, trend, twenty_twenty
 from .weights import Weights
 
 # Shown as `equity.EquityError` in tracebacks (where users catch it), not the private module.
 EquityError.__module__ = EquityWarning.__module__ = "equity"
 
-__all__ = ["ci", "weights", "Weights", "EquityError", "EquityWarning", "Statistic", "moran", "lisa", "geary", "getis_ord",
+__all__ = ["ci", "weights", "Weights", "EquityError", "EquityWarning", "Statistic", "moran", "lisa", "geary", "getis_ord", "join_count", "lee",
            "funnel", "sii", "gini", "twenty_twenty", "compare", "trend", "__version__"]

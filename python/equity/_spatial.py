@@ -1,4 +1,5 @@
-"""Global and local spatial statistics — `equity moran`, `lisa`, `geary`, `getis-ord` — on
+"""Global and local spatial statistics — `equity moran`, `lisa`, `geary`, `getis-ord`,
+`join-count`, `lee` — on
 values aligned with an `equity.Weights`. The weights cross to the library as arrays (no text)."""
 import json
 
@@ -101,3 +102,30 @@ def getis_ord(values, w, permutations=0, seed=1, transform=None, local=False, st
     if local:
         return _local(["getis-ord", "--local"] + (["--star"] if star else []), values, w, opts)
     return _global("getis_ord", ["getis-ord"], values, w, opts)
+
+
+def join_count(values, w, permutations=999, seed=1, alpha=0.05, categories=False, **options):
+    """Local join counts for a binary map (esda `Join_Counts_Local`; 1 = e.g. "worse than
+    England") — `equity join-count`: a DataFrame (id, value, ljc, p_sim, significant). Options:
+    quantile="K,Q" (GeoDa's quantile LISA), fdr=, bonferroni=, draws=. With `categories=True`,
+    the global join counts per category instead (spdep `joincount.test`; sampling=)."""
+    opts = dict(permutations=permutations, seed=seed, alpha=alpha, **options)
+    if categories:
+        opts = {k: v for k, v in opts.items() if k not in ("permutations", "alpha")}
+        return _commands.read_table(_run(["join-count", "--global"], values, w, opts), ["category"])
+    return _local(["join-count"], values, w, opts)
+
+
+def lee(y, x, w, permutations=None, seed=1, local=False, **options):
+    """Lee's L of x and y (esda `Spatial_Pearson`) — `equity lee`: a global statistic object (keys
+    `L`, `L_xx`, `L_yy`, `p_sim` …); with `local=True` (esda `Spatial_Pearson_Local`) a DataFrame
+    (id, x, y, L_i, p_sim, quadrant, cluster; 999 permutations unless given). Options: alpha=,
+    fdr=, bonferroni=, draws=, transform=."""
+    opts = dict(seed=seed, x="x", **options)
+    if permutations is not None:
+        opts["permutations"] = permutations
+    words = ["lee", "--local"] if local else ["lee", "--format", "json"]
+    out = _run(words, y, w, opts, extra={"x": x})
+    if local:
+        return _commands.read_table(out, ["id"])
+    return Statistic("lee", json.loads(out.decode("utf-8")))

@@ -184,3 +184,25 @@ def test_errors():
     assert caught.value.status == 1 and "values:3:" in str(caught.value)
     with pytest.raises(equity.EquityError, match="must be an equity.Weights"):
         equity.moran([1.0, 2.0, 3.0], {"a": ["b"]})
+
+
+def test_join_counts_and_lee_match_the_commands(tmp_path, columbus):
+    g, w = columbus
+    base = ["--polygons", COLUMBUS, "--id-property", "POLYID", "--seed", "5"]
+    binary = (g["CRIME"] > 40).astype(float)
+    frame = pd.DataFrame({"POLYID": g["POLYID"].astype(str), "high": binary})
+    data = tmp_path / "binary.csv"
+    frame.to_csv(data, index=False)
+    local = equity.join_count(binary, w, permutations=999, seed=5, fdr=True)
+    pdt.assert_frame_equal(local, cli_table(["join-count", *base, "--input", str(data), "--id", "POLYID", "--value", "high",
+                                             "--permutations", "999", "--fdr"], tmp_path, ["id"]))
+    assert list(local.columns) == ["id", "value", "ljc", "p_sim", "significant"]
+    pdt.assert_frame_equal(equity.join_count(g["CRIME"], w, quantile="5,5", categories=True),
+                           cli_table(["join-count", *base, "--value-property", "CRIME", "--quantile", "5,5", "--global"], tmp_path,
+                                     ["category"]))
+    lee = equity.lee(g["CRIME"], g["INC"], w, permutations=99, seed=5)
+    assert lee.to_dict() == cli_json(["lee", *base, "--value-property", "CRIME", "--x", "INC", "--permutations", "99"], tmp_path)
+    assert lee.L == lee["L"] and lee.L < 0
+    pdt.assert_frame_equal(equity.lee(g["CRIME"], g["INC"], w, local=True, seed=5, bonferroni=True),
+                           cli_table(["lee", "--local", *base, "--value-property", "CRIME", "--x", "INC", "--bonferroni"], tmp_path,
+                                     ["id"]))
