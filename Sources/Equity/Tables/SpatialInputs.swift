@@ -4,17 +4,17 @@ public enum SpatialInputs {
     /// Feature ids from a property; duplicate or empty ids are errors.
     public static func ids(_ layer: PolygonLayer, property: String) throws -> [String] {
         let ids = try layer.property(property)
-        var seen = Set<String>()
+        // One hash look-up per feature (the feature where each id first appears).
         var first: [String: Int] = [:]
+        first.reserveCapacity(ids.count)
         for (f, id) in ids.enumerated() {
             if id.isEmpty {
                 throw EquityError.invalidValue(layer.location(ofFeature: f), reason: "feature \(f + 1) has no '\(property)'")
             }
-            if !seen.insert(id).inserted {
+            if let earlier = first.updateValue(f, forKey: id) {
                 throw EquityError.invalidValue(layer.location(ofFeature: f),
-                                               reason: "id \(MessageText.quoted(id)) ('\(property)') of feature \(f + 1) already belongs to feature \(first[id]! + 1)")
+                                               reason: "id \(MessageText.quoted(id)) ('\(property)') of feature \(f + 1) already belongs to feature \(earlier + 1)")
             }
-            first[id] = f
         }
         return ids
     }
