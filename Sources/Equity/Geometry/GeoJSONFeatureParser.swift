@@ -38,7 +38,15 @@ struct GeoJSONFeatureParser {
         skipSpace()
         guard pos < end, base[pos] == 0x22 else { throw fail("expected a string in GeoJSON") }
         pos += 1
-        var bytes: [UInt8] = []
+        // Most strings (keys, codes, names) hold no escape: decoded straight from the file's
+        // bytes, without an intermediate array (short ones then need no allocation at all).
+        let start = pos
+        while pos < end && base[pos] != 0x22 && base[pos] != 0x5C { pos += 1 }
+        if pos < end && base[pos] == 0x22 {
+            pos += 1
+            return String(decoding: UnsafeBufferPointer(start: base + start, count: pos - 1 - start), as: UTF8.self)
+        }
+        var bytes = Array(UnsafeBufferPointer(start: base + start, count: pos - start))
         while pos < end && base[pos] != 0x22 {
             if base[pos] == 0x5C && pos + 1 < end {
                 let e = base[pos + 1]
