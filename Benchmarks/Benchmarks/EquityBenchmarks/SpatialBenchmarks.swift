@@ -51,18 +51,7 @@ func spatialBenchmarks() {
     /// a ring (a 500 × 500 queen lattice in row order: every upper neighbour within 501 rows).
     Benchmark("Moran_999_permutations_250k_lattice", configuration: config) { benchmark in
         let side = 500
-        var pairs: [(Int, Int)] = []
-        for r in 0..<side {
-            for c in 0..<side {
-                let i = r * side + c
-                if c + 1 < side { pairs.append((i, i + 1)) }
-                if r + 1 < side {
-                    pairs.append((i, i + side))
-                    if c > 0 { pairs.append((i, i + side - 1)) }
-                    if c + 1 < side { pairs.append((i, i + side + 1)) }
-                }
-            }
-        }
+        let pairs = Contiguity.queen.latticePairs(rows: side, columns: side)
         let w = try SpatialWeights(ids: (0..<side * side).map { "a\($0)" }, pairs: pairs).transformed(.R)
         let y = (0..<side * side).map { i in sin(Double(i / side) / 37) + cos(Double(i % side) / 53) + Double((i &* 7919) % 1000) / 1000 }
         benchmark.startMeasurement()

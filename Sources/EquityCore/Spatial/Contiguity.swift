@@ -16,6 +16,26 @@
 public enum Contiguity: String, Sendable, CaseIterable {
     case queen, rook
 
+    /// The neighbouring pairs (i < j) of a regular grid of `rows` × `columns` cells numbered row by
+    /// row (cell r·columns + c): rook cells share an edge, queen cells an edge or a corner. As
+    /// libpysal's `lat2W(rows, columns, rook:)` and spdep's `cell2nb(rows, columns, type:)`, for
+    /// simulations and scale tests.
+    public func latticePairs(rows: Int, columns: Int) -> [(Int, Int)] {
+        var pairs: [(Int, Int)] = []
+        pairs.reserveCapacity(max(0, rows * columns * (self == .queen ? 4 : 2)))
+        for r in 0..<max(rows, 0) {
+            for c in 0..<max(columns, 0) {
+                let i = r * columns + c
+                if c + 1 < columns { pairs.append((i, i + 1)) }
+                guard r + 1 < rows else { continue }
+                if self == .queen && c > 0 { pairs.append((i, i + columns - 1)) }
+                pairs.append((i, i + columns))
+                if self == .queen && c + 1 < columns { pairs.append((i, i + columns + 1)) }
+            }
+        }
+        return pairs
+    }
+
     /// Undirected neighbour pairs (a < b) of the layer's features, sorted.
     public func pairs(_ layer: PolygonLayer, snap: Double? = nil) -> [(Int, Int)] {
         indexPairs(layer, snap: snap).map { (Int($0.0), Int($0.1)) }

@@ -112,4 +112,19 @@ import Equity
             try GeoJSONReader.read(MappedFile(name: "t.geojson", text: "{\"features\":[{\"type\":\"Feature\",\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[0,0],[1,"))
         }
     }
+
+    /// Regular grids against libpysal 4.14.1 `lat2W(4, 6, rook=…)`: 38 rook and 68 queen pairs,
+    /// and the neighbours of a corner, an inner and the last cell as libpysal lists them.
+    @Test func latticeAsLibpysalLat2W() {
+        func neighbours(_ pairs: [(Int, Int)], _ i: Int) -> [Int] {
+            pairs.compactMap { $0.0 == i ? $0.1 : ($0.1 == i ? $0.0 : nil) }.sorted()
+        }
+        let rook = Contiguity.rook.latticePairs(rows: 4, columns: 6)
+        let queen = Contiguity.queen.latticePairs(rows: 4, columns: 6)
+        #expect(rook.count == 38 && queen.count == 68)
+        #expect(neighbours(rook, 0) == [1, 6] && neighbours(rook, 7) == [1, 6, 8, 13] && neighbours(rook, 23) == [17, 22])
+        #expect(neighbours(queen, 0) == [1, 6, 7] && neighbours(queen, 7) == [0, 1, 2, 6, 8, 12, 13, 14] && neighbours(queen, 23) == [16, 17, 22])
+        #expect(queen.allSatisfy { $0.0 < $0.1 } && Set(queen.map { "\($0.0)-\($0.1)" }).count == 68)
+        #expect(Contiguity.queen.latticePairs(rows: 1, columns: 1).isEmpty && Contiguity.rook.latticePairs(rows: 0, columns: 5).isEmpty)
+    }
 }

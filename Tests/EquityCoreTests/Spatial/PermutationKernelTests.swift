@@ -10,18 +10,7 @@ import Testing
     /// A side × side queen lattice in row order (upper neighbours at most side + 1 rows ahead),
     /// plus optional long links from the first rows to the last (a bandwidth no ring holds).
     static func lattice(_ side: Int, longLinks: Int = 0) throws -> SpatialWeights {
-        var pairs: [(Int, Int)] = []
-        for r in 0..<side {
-            for c in 0..<side {
-                let i = r * side + c
-                if c + 1 < side { pairs.append((i, i + 1)) }
-                if r + 1 < side {
-                    pairs.append((i, i + side))
-                    if c > 0 { pairs.append((i, i + side - 1)) }
-                    if c + 1 < side { pairs.append((i, i + side + 1)) }
-                }
-            }
-        }
+        var pairs = Contiguity.queen.latticePairs(rows: side, columns: side)
         let n = side * side
         for k in 0..<longLinks { pairs.append((k, n - 1 - 3 * k)) }
         return try SpatialWeights(ids: (0..<n).map { "a\($0)" }, pairs: pairs)
