@@ -60,11 +60,7 @@ struct LeeCommand: ParsableCommand {
                 w.finishTable()
                 try out.write(w)
                 if let mapFile, let layer = loaded.layer {
-                    var legend: [SVGMap.LegendEntry] = []
-                    for c in LocalCluster.allCases {
-                        let count = labels.filter { $0 == c }.count
-                        if count > 0 { legend.append(.init(label: "\(c.rawValue) (\(count))", colour: c.mapColour)) }
-                    }
+                    let legend = LocalCluster.legend(labels)
                     let name = source.value ?? source.valueProperty ?? "values"
                     var style = try map.style(defaultTitle: "Lee's L of \(x) and \(name)", defaultLegendTitle: "Cluster: \(x), \(name) (areas)",
                                               layer: layer, ids: loaded.ids)

@@ -222,11 +222,7 @@ struct GetisOrdCommand: ParsableCommand {
                                                           format: format ?? .csv))
                 if let mapFile, let layer = loaded.layer {
                     let names: [LocalCluster: String] = [.highHigh: "High-High: hot spot", .lowLow: "Low-Low: cold spot"]
-                    var legend: [SVGMap.LegendEntry] = []
-                    for c in LocalCluster.allCases {
-                        let count = labels.filter { $0 == c }.count
-                        if count > 0 { legend.append(.init(label: "\(names[c] ?? c.rawValue) (\(count))", colour: c.mapColour)) }
-                    }
+                    let legend = LocalCluster.legend(labels, names: names)
                     let name = source.value ?? source.valueProperty ?? "values"
                     let symbol = star ? "G*" : "G"
                     var style = try map.style(defaultTitle: "Hot and cold spots of \(name)", defaultLegendTitle: "Local \(symbol) cluster (areas)",

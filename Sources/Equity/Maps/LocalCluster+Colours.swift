@@ -15,3 +15,14 @@ extension LocalCluster {
         }
     }
 }
+
+extension LocalCluster {
+    /// Legend entries for a cluster map: each label present, in the enum's order, with its count
+    /// ("High-High (12)"), under `names` where given (e.g. "High-High: hot spot").
+    public static func legend(_ labels: [LocalCluster], names: [LocalCluster: String] = [:]) -> [SVGMap.LegendEntry] {
+        allCases.compactMap { c in
+            let count = labels.filter { $0 == c }.count
+            return count > 0 ? SVGMap.LegendEntry(label: "\(names[c] ?? c.rawValue) (\(count))", colour: c.mapColour) : nil
+        }
+    }
+}
